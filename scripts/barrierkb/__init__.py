@@ -1,0 +1,11 @@
+"""Gränshinderbasen: cross-border barriers as records, checked and published.
+
+The core is four plain functions over plain data: `load`, `check`,
+`build_graph` and the renderers; the CLI, the MkDocs plugin and the macros
+module are thin adapters over them.
+"""
+
+from .check import check
+from .load import KnowledgeBase, load
+
+__all__ = ["KnowledgeBase", "check", "load"]

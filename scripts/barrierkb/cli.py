@@ -1,0 +1,168 @@
+"""The `barrierkb` command: a thin layer over the library.
+
+Each command parses its arguments, calls one library function and prints the
+result. Exit codes: 0 clean (warnings allowed), 1 errors in the records, 2 bad
+usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import diagnostics as diag
+from .audience import for_audience
+from .check import check
+from .load import KnowledgeBase, load
+
+COMMANDS: dict[str, tuple[Callable, str]] = {}
+
+
+def command(name: str, help: str):
+    """Register a command function `(args) -> exit code` under `name`."""
+
+    def register(func: Callable) -> Callable:
+        COMMANDS[name] = (func, help)
+        return func
+
+    return register
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2 with the message."""
+
+
+def _root(args) -> Path:
+    return Path(getattr(args, "root", None) or ".")
+
+
+def load_checked(root: Path, audience: str = "public") -> KnowledgeBase:
+    """Load and check; print diagnostics to stderr and exit 1 on errors."""
+    kb = load(root)
+    found = check(kb)
+    if diag.errors(found):
+        print(diag.format_text(found), file=sys.stderr)
+        raise SystemExit(1)
+    return for_audience(kb, audience)
+
+
+def _write(data: str | bytes, output: str | None) -> None:
+    if output is None or output == "-":
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        Path(output).write_bytes(data)
+    else:
+        Path(output).write_text(data, encoding="utf-8")
+
+
+@command("check", "check every record and report all problems")
+def cmd_check(args) -> int:
+    root = _root(args)
+    if not root.is_dir():
+        raise UsageError(f"{root} is not a folder")
+    found = check(load(root))
+    if args.format == "json":
+        print(diag.format_json(found))
+    else:
+        print(diag.format_text(found))
+    if args.github or os.environ.get("GITHUB_ACTIONS") == "true":
+        for d in sorted(found, key=diag.sort_key):
+            print(d.github())
+    return 1 if diag.errors(found) else 0
+
+
+@command("schema", "print the JSON Schema of a record kind")
+def cmd_schema(args) -> int:
+    from .schema import schema_text
+
+    _write(schema_text(args.kind), args.output)
+    return 0
+
+
+@command("new", "write a new barrier record from the template")
+def cmd_new(args) -> int:
+    from .newrecord import new_barrier
+
+    path, text = new_barrier(_root(args), args.title)
+    if path.exists():
+        raise UsageError(f"{path} exists already; choose another title or --id")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}; fill in the placeholders, then run: barrierkb check")
+    return 0
+
+
+@command("export", "export public barriers and stakeholders as json, csv or xlsx")
+def cmd_export(args) -> int:
+    from .export import export
+
+    kb = load_checked(_root(args))
+    _write(export(kb, args.format, args.kind), args.output)
+    return 0
+
+
+@command("stats", "print counts by status, border and theme")
+def cmd_stats(args) -> int:
+    from .stats import format_stats
+
+    print(format_stats(load_checked(_root(args))))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="barrierkb", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    specs = {
+        "check": [
+            (["root"], {"nargs": "?", "help": "folder with barriers/, stakeholders/, briefings/"}),
+            (["--format"], {"choices": ["text", "json"], "default": "text"}),
+            (["--github"], {"action": "store_true", "help": "also print GitHub annotations"}),
+        ],
+        "schema": [
+            (["kind"], {"nargs": "?", "default": "barriers",
+                        "choices": ["barriers", "stakeholders", "briefings"]}),
+            (["-o", "--output"], {}),
+        ],
+        "new": [
+            (["--title"], {"required": True, "help": "the barrier's Swedish title"}),
+            (["--root"], {"help": "repository folder (default: here)"}),
+        ],
+        "export": [
+            (["--format"], {"choices": ["json", "csv", "xlsx"], "default": "json"}),
+            (["--kind"], {"choices": ["barriers", "stakeholders"], "default": "barriers",
+                          "help": "for csv: which table (json and xlsx hold both)"}),
+            (["-o", "--output"], {}),
+            (["--root"], {}),
+        ],
+        "stats": [(["--root"], {})],
+    }
+    for name, (func, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        for flags, options in specs.get(name, []):
+            p.add_argument(*flags, **options)
+        p.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as err:
+        print(f"barrierkb {args.command}: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Exports of the public records: JSON (everything), CSV and XLSX (tables).
+
+Callers pass a knowledge base already filtered for the public (see
+`audience.for_audience`); as a second guard, internal records and
+`internal_notes` are dropped here too. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from .load import KnowledgeBase
+from .model import Record
+from .text import text, translation
+
+EXCLUDE = {"internal_notes", "visibility"}
+
+
+def _public(records: dict[str, Record]) -> list[Record]:
+    return [r for _, r in sorted(records.items()) if r.visibility == "public"]
+
+
+def record_data(record: Record) -> dict:
+    """A record as plain JSON data, without internal fields or empty values."""
+    return record.model_dump(mode="json", exclude=EXCLUDE, exclude_none=True)
+
+
+def to_json(kb: KnowledgeBase) -> str:
+    """All public records of every kind, with every public field."""
+    data = {
+        kind: [record_data(r) for r in _public(kb.records(kind))]
+        for kind in ("barriers", "stakeholders", "briefings")
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _join(values) -> str:
+    return "; ".join(str(v) for v in values)
+
+
+def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
+    """One flat row per public barrier, for spreadsheets."""
+    rows = []
+    for b in _public(kb.barriers):
+        rows.append({
+            "id": b.id,
+            "titel": text(b.title),
+            "title_en": translation(b.title, "en"),
+            "sammanfattning": text(b.summary),
+            "summary_en": translation(b.summary, "en"),
+            "status": b.status,
+            "gränser": _join(b.borders),
+            "teman": _join(b.themes),
+            "typ": b.obstacle_type or "",
+            "ansvariga": _join(f"{r.stakeholder} ({r.role})" for r in b.responsible),
+            "aktörer": _join(f"{r.stakeholder} ({r.role})" for r in b.stakeholders),
+            "forum": _join(b.forums),
+            "önskemål": text(b.ask),
+            "prioritet": b.priority or "",
+            "nordisk_status": b.official.fmc_status if b.official else "",
+            "relaterade": _join(b.related),
+            "källor": _join(f"{s.title} <{s.url}>" if s.url else s.title for s in b.sources),
+            "ägare": b.owner,
+            "senast_granskad": b.last_reviewed.isoformat(),
+            "granskas_senast": b.review_due.isoformat() if b.review_due else "",
+        })
+    return rows
+
+
+def stakeholder_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
+    """One flat row per public stakeholder."""
+    return [
+        {
+            "id": s.id,
+            "namn": text(s.name),
+            "typ": s.type,
+            "land": s.country,
+            "nivå": s.level,
+            "webbplats": s.url or "",
+            "relationer": _join(f"{r.type} {r.target}" for r in s.relations),
+            "makt": s.power if s.power is not None else "",
+            "intresse": s.interest if s.interest is not None else "",
+        }
+        for s in _public(kb.stakeholders)
+    ]
+
+
+TABLES = {"barriers": barrier_rows, "stakeholders": stakeholder_rows}
+SHEET_NAMES = {"barriers": "Hinder", "stakeholders": "Aktörer"}
+
+
+def to_csv(kb: KnowledgeBase, kind: str = "barriers") -> bytes:
+    """CSV for Swedish Excel: UTF-8 with BOM, semicolons, CRLF line ends."""
+    rows = TABLES[kind](kb)
+    out = io.StringIO()
+    fields = list(rows[0]) if rows else []
+    writer = csv.DictWriter(out, fieldnames=fields, delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(kb: KnowledgeBase) -> bytes:
+    """An XLSX workbook with a sheet of barriers and one of stakeholders.
+
+    The document date is the newest `last_reviewed`, so the bytes depend only
+    on the records.
+    """
+    import xlsxwriter
+
+    stamp = max((b.last_reviewed for b in kb.barriers.values()), default=dt.date(2026, 1, 1))
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_urls": False,
+                                     "strings_to_formulas": False, "strings_to_numbers": False})
+    book.set_properties({"title": "Gränshinderbasen", "created": dt.datetime(
+        stamp.year, stamp.month, stamp.day)})
+    bold = book.add_format({"bold": True})
+    for kind, rows_of in TABLES.items():
+        sheet = book.add_worksheet(SHEET_NAMES[kind])
+        rows = rows_of(kb)
+        headers = list(rows[0]) if rows else []
+        for col, name in enumerate(headers):
+            sheet.write_string(0, col, name, bold)
+        for r, row in enumerate(rows, start=1):
+            for col, name in enumerate(headers):
+                value = row[name]
+                if isinstance(value, int):
+                    sheet.write_number(r, col, value)
+                else:
+                    sheet.write_string(r, col, str(value))
+        sheet.freeze_panes(1, 0)
+    book.close()
+    return out.getvalue()
+
+
+def export(kb: KnowledgeBase, fmt: str, kind: str = "barriers") -> str | bytes:
+    """The export in `fmt` (json, csv or xlsx)."""
+    if fmt == "json":
+        return to_json(kb)
+    if fmt == "csv":
+        return to_csv(kb, kind)
+    return to_xlsx(kb)

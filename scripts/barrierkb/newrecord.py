@@ -1,0 +1,86 @@
+"""The `barrierkb new` template, generated from the model's fields.
+
+Required fields get a placeholder that `check` refuses until it is filled in
+(`TODO` text, or a value outside the vocabulary); optional fields are written
+as comments with their description, so the template never falls behind the
+model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+
+from .model import Barrier
+from .schema import schema_name
+
+PLACEHOLDER = "TODO"
+
+#: What a required field starts as. Keys are field names of `Barrier`.
+REQUIRED_PLACEHOLDERS: dict[str, str] = {
+    "summary": "{sv: 'TODO: en till tre meningar', en: 'TODO: one to three sentences'}",
+    "status": "identified",
+    "borders": "[SE-DK]",
+    "themes": "[TODO]",
+    "responsible": "\n  - stakeholder: TODO\n    role: rule_owner",
+    "sources": "\n  - title: 'TODO: dokumentets titel'\n    publisher: 'TODO: utgivare'"
+    "\n    url: https://TODO",
+    "owner": "'TODO: enhet som förvaltar posten (aldrig en person)'",
+}
+
+#: Examples shown, commented out, for optional fields.
+OPTIONAL_EXAMPLES: dict[str, str] = {
+    "description": "'Hela beskrivningen, i Markdown utan HTML.'",
+    "status_history": "\n#   - {date: 2026-01-01, status: identified, note: '...', source: '...'}",
+    "obstacle_type": "legal",
+    "stakeholders": "\n#   - {stakeholder: malmo-stad, role: advocate}",
+    "forums": "[greater-copenhagen]",
+    "ask": "'Den konkreta begäran till den som kan lösa hindret.'",
+    "solutions": "\n#   - {type: domestic_law, text: '...'}",
+    "impact": "{text: '...', confidence: medium, source: '...'}",
+    "official": "{fmc_status: registered}",
+    "priority": "medium",
+    "related": "[annat-hinder]",
+    "contributors": "[malmo-stadskontoret]",
+    "review_due": "2027-01-01",
+    "visibility": "public",
+    "internal_notes": "'Endast för den interna versionen.'",
+}
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe id from a title.
+
+    >>> slugify("Tredjelandsmedborgare får inte arbeta i Danmark!")
+    'tredjelandsmedborgare-far-inte-arbeta-i-danmark'
+    """
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slug[:60].rstrip("-") or "hinder"
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def new_barrier(root: Path, title: str, today: dt.date | None = None) -> tuple[Path, str]:
+    """The path and text of a new barrier record titled `title`."""
+    today = today or dt.date.today()
+    record_id = slugify(title)
+    lines = [f"# yaml-language-server: $schema=../schema/{schema_name('barriers')}",
+             "# Fyll i alla TODO och kör sedan: barrierkb check"]
+    for name, info in Barrier.model_fields.items():
+        lines.append(f"# {info.description}")
+        if name == "id":
+            lines.append(f"id: {record_id}")
+        elif name == "title":
+            lines.append(f"title: {{sv: {_quote(title)}, en: 'TODO: English title'}}")
+        elif name == "last_reviewed":
+            lines.append(f"last_reviewed: {today.isoformat()}")
+        elif info.is_required():
+            lines.append(f"{name}: {REQUIRED_PLACEHOLDERS[name]}")
+        else:
+            lines.append(f"# {name}: {OPTIONAL_EXAMPLES[name]}")
+    return root / "barriers" / f"{record_id}.yml", "\n".join(lines) + "\n"

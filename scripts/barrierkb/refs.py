@@ -1,0 +1,46 @@
+"""The references between records, declared once.
+
+The checker resolves them, `diff` reports new ones and the site links them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .model import Barrier, Briefing, Record, Stakeholder
+
+Reference = tuple[tuple, str, str]  # (field path, target kind, target id)
+
+
+def references(record: Record) -> Iterator[Reference]:
+    """Every id that `record` names, with its field path and the kind it must be.
+
+    >>> from barrierkb.model import Stakeholder
+    >>> s = Stakeholder(id="a", name="A", type="forum", country="SE", level="local",
+    ...                 relations=[{"type": "member_of", "target": "b"}])
+    >>> list(references(s))
+    [(('relations', 0, 'target'), 'stakeholders', 'b')]
+    """
+    if isinstance(record, Barrier):
+        for i, ref in enumerate(record.responsible):
+            yield ("responsible", i, "stakeholder"), "stakeholders", ref.stakeholder
+        for i, ref in enumerate(record.stakeholders):
+            yield ("stakeholders", i, "stakeholder"), "stakeholders", ref.stakeholder
+        for i, forum in enumerate(record.forums):
+            yield ("forums", i), "stakeholders", forum
+        for i, event in enumerate(record.status_history):
+            if event.forum:
+                yield ("status_history", i, "forum"), "stakeholders", event.forum
+        for i, other in enumerate(record.related):
+            yield ("related", i), "barriers", other
+        for i, org in enumerate(record.contributors):
+            yield ("contributors", i), "stakeholders", org
+    elif isinstance(record, Stakeholder):
+        for i, relation in enumerate(record.relations):
+            yield ("relations", i, "target"), "stakeholders", relation.target
+    elif isinstance(record, Briefing):
+        yield ("forum",), "stakeholders", record.forum
+        for i, org in enumerate(record.attendees):
+            yield ("attendees", i), "stakeholders", org
+        for i, item in enumerate(record.barriers):
+            yield ("barriers", i, "barrier"), "barriers", item.barrier

@@ -1,0 +1,292 @@
+"""A YAML reader made safe for hand-written records.
+
+PyYAML's own loaders follow YAML 1.1 (`NO` is false), keep the last of two
+duplicate keys, expand aliases and forget where a value stood. This module
+builds plain Python values straight from PyYAML's event stream instead, so
+that:
+
+- scalars follow the YAML 1.2 core schema: `NO`, `yes`, `on` stay strings,
+  and dates stay strings for the model to parse;
+- duplicate keys, anchors, aliases, tags and multiple documents are errors;
+- every value's line and column is recorded under its field path;
+- nothing is recursive, so deep nesting cannot blow the stack.
+
+>>> value, positions = parse_yaml("country: NO\\nborders: [SE-NO]\\n")
+>>> value
+{'country': 'NO', 'borders': ['SE-NO']}
+>>> positions.value(("borders", 0))
+(2, 10)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # the C parser is several times faster; the pure one gives the same events
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+Path_ = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF_NAN = {
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
+_TAGS = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:map": "map",
+    "tag:yaml.org,2002:seq": "seq",
+}
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as a record, with a 1-based position."""
+
+    def __init__(self, line: int, col: int, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line, self.col, self.code, self.message, self.hint = line, col, code, message, hint
+
+
+@dataclass
+class Positions:
+    """Line and column (1-based) of every key and value, by field path."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: Path_) -> tuple[int, int]:
+        """Where the value at `path` stands, or its nearest known ancestor."""
+        return _nearest(self.values, tuple(path))
+
+    def key(self, path: Path_) -> tuple[int, int]:
+        """Where the key of `path` stands (else its value, or an ancestor)."""
+        path = tuple(path)
+        while path:
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+def _nearest(table: dict[Path_, tuple[int, int]], path: Path_) -> tuple[int, int]:
+    while path and path not in table:
+        path = path[:-1]
+    return table.get(path, (1, 1))
+
+
+def resolve_plain(text: str) -> object:
+    """Type of an unquoted scalar under the YAML 1.2 core schema.
+
+    >>> [resolve_plain(s) for s in ["NO", "yes", "true", "12", "1.5", "2026-03-23", ""]]
+    ['NO', 'yes', True, 12, 1.5, '2026-03-23', None]
+    """
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if text in _INF_NAN:
+        return _INF_NAN[text]
+    return text
+
+
+def _scalar(event: yaml.ScalarEvent) -> object:
+    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+    tag = event.tag
+    if tag and tag != "!" and tag not in _TAGS:
+        raise YamlProblem(
+            line, col, "yaml-tag", f"the tag {tag} is not allowed", "remove the tag"
+        )
+    kind = _TAGS.get(tag or "", None)
+    if kind == "str" or (kind is None and not event.implicit[0]):
+        return event.value
+    value = resolve_plain(event.value)
+    if kind and kind not in ("map", "seq"):
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
+        if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
+            raise YamlProblem(
+                line, col, "yaml-tag", f"{event.value!r} is not a valid {kind}", "remove the tag"
+            )
+    return value
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line = before.count(b"\n") + 1
+        col = err.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem(
+            line,
+            col,
+            "encoding",
+            f"the file is not UTF-8 (byte 0x{data[err.start]:02x})",
+            "save the file as UTF-8",
+        ) from None
+
+
+def _check_tabs(text: str) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            raise YamlProblem(
+                number,
+                line.index("\t") + 1,
+                "yaml-tab",
+                "a tab in the indentation",
+                "indent with spaces; YAML does not allow tabs",
+            )
+
+
+def _yaml_error(err: yaml.YAMLError) -> YamlProblem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(err, "problem", None) or getattr(err, "reason", None) or str(err)
+    context = getattr(err, "context", None)
+    message = f"{context}: {problem}" if context else str(problem)
+    return YamlProblem(
+        line, col, "yaml-syntax", f"YAML syntax: {message}", "check indentation and quoting here"
+    )
+
+
+def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
+    """Parse one YAML document into plain values and their positions.
+
+    Raises YamlProblem for anything that is not a plain, single, safe document.
+    """
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(
+            1,
+            1,
+            "file-too-large",
+            f"the file is {len(data) // 1024} KiB; records are at most {MAX_BYTES // 1024} KiB",
+            "split the text or move long material to a source document",
+        )
+    text = _decode(data)
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        raise YamlProblem(line, 1, "encoding", "the file contains a NUL byte", "save it as text")
+    _check_tabs(text)
+    try:
+        return _build(yaml.parse(text, Loader=_Loader))
+    except yaml.YAMLError as err:
+        raise _yaml_error(err) from None
+    except RecursionError:  # pragma: no cover - the builder is iterative
+        raise YamlProblem(1, 1, "yaml-syntax", "the file nests too deeply", "") from None
+
+
+def _build(events) -> tuple[object, Positions]:
+    positions = Positions()
+    # Each frame: [container, path, pending_key, key_mark, seen_keys]
+    stack: list[list] = []
+    root: object = None
+    documents = 0
+
+    def place(value: object, mark: yaml.Mark) -> Path_:
+        nonlocal root
+        where = (mark.line + 1, mark.column + 1)
+        if not stack:
+            root = value
+            positions.values[()] = where
+            return ()
+        frame = stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            child = path + (len(container),)
+            container.append(value)
+            positions.values[child] = where
+            return child
+        if frame[2] is None:  # this value is a key
+            if not isinstance(value, str):
+                raise YamlProblem(*where, "yaml-key", "keys must be plain words", "")
+            if value in frame[4]:
+                first = frame[4][value]
+                raise YamlProblem(
+                    *where,
+                    "duplicate-key",
+                    f"the key '{value}' appears twice (first on line {first[0]})",
+                    "keep one of them; YAML would silently keep only the last",
+                )
+            frame[4][value] = where
+            frame[2], frame[3] = value, where
+            return ()
+        key = frame[2]
+        child = path + (key,)
+        container[key] = value
+        positions.values[child] = where
+        positions.keys[child] = frame[3]
+        frame[2] = None
+        return child
+
+    for event in events:
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(
+                *where,
+                "yaml-alias",
+                "anchors and aliases (& and *) are not allowed",
+                "write the value out in full",
+            )
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(
+                    *where,
+                    "yaml-documents",
+                    "more than one YAML document in the file",
+                    "keep one record per file; remove the second '---'",
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            frame = stack[-1] if stack else None
+            is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
+            place(event.value if is_key else _scalar(event), mark)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise YamlProblem(*where, "yaml-depth", "the file nests too deeply", "")
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                raise YamlProblem(*where, "yaml-key", "keys must be plain words", "")
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = place(container, mark)
+            stack.append([container, path, None, None, {}])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+    return root, positions
