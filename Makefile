@@ -18,7 +18,7 @@ check: $(STAMP)
 	$(BIN)/barrierkb check
 
 site: check
-	BARRIERKB_AUDIENCE=$(AUDIENCE) $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	NO_MKDOCS_2_WARNING=1 BARRIERKB_AUDIENCE=$(AUDIENCE) $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

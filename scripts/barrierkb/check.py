@@ -26,7 +26,7 @@ PHONE = re.compile(
     r"|(?:\b0\d{1,3}[ /-]\d{2,3}[ -]?\d{2}[ -]?\d{2,3}\b)"  # 040-34 10 00
     r"|(?:\b\d{2} \d{2} \d{2} \d{2}\b)"  # 33 66 33 66
 )
-RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][\w:-]*(?:\s[^>]*)?/?\s*>|<!--|<\?|<!\[CDATA", re.S)
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][\w:-]*(?:[\s/][^>]*)?/?\s*>|<!--|<\?|<!\[CDATA", re.S)
 AUTOLINK = re.compile(r"<https?://[^\s<>]+>")
 MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -135,7 +135,8 @@ def unsafe_link_targets(text: str) -> list[str]:
     bad = []
     for match in MD_LINK_TARGET.finditer(text):
         target = match.group(1) or match.group(2) or ""
-        plain = UNSAFE_CHARS.sub("", html.unescape(target)).strip()
+        # browsers drop tabs and newlines anywhere in a URL: java&#9;script: is javascript:
+        plain = re.sub(r"[\t\n]", "", UNSAFE_CHARS.sub("", html.unescape(target))).strip()
         scheme = SCHEME.match(plain)
         if scheme and scheme.group(1).lower() not in ("http", "https"):
             bad.append(target)

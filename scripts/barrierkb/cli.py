@@ -117,6 +117,43 @@ def cmd_stats(args) -> int:
     return 0
 
 
+@command("diff", "list the records that a change adds, changes or removes (git)")
+def cmd_diff(args) -> int:
+    from .diff import DiffError, diff_records, format_markdown, format_text, removal_message
+
+    try:
+        found = diff_records(_root(args), args.base, args.head)
+    except DiffError as err:
+        raise UsageError(str(err)) from None
+    print(format_markdown(found) if args.format == "markdown" else format_text(found))
+    if found.removed and not args.allow_removal:
+        for change in found.removed:
+            print(f"error: {removal_message(change)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@command("from-issue", "turn the body of a barrier issue (the issue form) into a record")
+def cmd_from_issue(args) -> int:
+    from .from_issue import FromIssueError, form_text, issue_record, output_path
+
+    if args.form:
+        _write(form_text(), args.output)
+        return 0
+    try:
+        body = sys.stdin.read() if args.file in (None, "-") else Path(args.file).read_text("utf-8")
+        record_id, text = issue_record(body)
+    except (OSError, UnicodeDecodeError, FromIssueError) as err:
+        raise UsageError(str(err)) from None
+    output = output_path(args.output, record_id)
+    if output and Path(output).exists():
+        raise UsageError(f"{output} exists already; a record is never overwritten")
+    _write(text, output)
+    if output:
+        print(f"wrote {output}; now run: barrierkb check", file=sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="barrierkb", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -143,6 +180,20 @@ def _parser() -> argparse.ArgumentParser:
             (["--root"], {}),
         ],
         "stats": [(["--root"], {})],
+        "diff": [
+            (["base"], {"help": "git revision to compare from, such as origin/main"}),
+            (["head"], {"nargs": "?", "help": "git revision to compare to (default: the files)"}),
+            (["--format"], {"choices": ["text", "markdown"], "default": "text"}),
+            (["--allow-removal"], {"action": "store_true",
+                                   "help": "do not fail when a record file is removed"}),
+            (["--root"], {"help": "repository folder (default: here)"}),
+        ],
+        "from-issue": [
+            (["file"], {"nargs": "?", "help": "the issue's body (Markdown); - for standard input"}),
+            (["-o", "--output"], {"help": "file, or folder for <id>.yml (default: print it)"}),
+            (["--form"], {"action": "store_true",
+                          "help": "print the issue form that this command reads, instead"}),
+        ],
     }
     for name, (func, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)

@@ -111,7 +111,10 @@ def resolve_plain(text: str) -> object:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            return text
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):
@@ -151,7 +154,7 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line = before.count(b"\n") + 1
-        col = err.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise YamlProblem(
             line,
             col,
@@ -207,6 +210,12 @@ def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
     _check_tabs(text)
     try:
         return _build(yaml.parse(text, Loader=_Loader))
+    except yaml.reader.ReaderError as err:  # no mark; its offset is in bytes for libyaml
+        offset = max(text.find(chr(err.character)), 0)
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise YamlProblem(line, col, "control-character", f"the character U+{err.character:04X} "
+                          "is not allowed in YAML", "delete it; it is invisible") from None
     except yaml.YAMLError as err:
         raise _yaml_error(err) from None
     except RecursionError:  # pragma: no cover - the builder is iterative
@@ -284,6 +293,11 @@ def _build(events) -> tuple[object, Positions]:
                 raise YamlProblem(*where, "yaml-depth", "the file nests too deeply", "")
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                 raise YamlProblem(*where, "yaml-key", "keys must be plain words", "")
+            core = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+            if event.tag and event.tag != f"tag:yaml.org,2002:{core}":
+                raise YamlProblem(
+                    *where, "yaml-tag", f"the tag {event.tag} is not allowed", "remove the tag"
+                )
             container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = place(container, mark)
             stack.append([container, path, None, None, {}])

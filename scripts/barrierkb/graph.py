@@ -1,0 +1,247 @@
+"""The stakeholder graph: records as a typed `networkx.MultiDiGraph`, and its exports.
+
+`build_graph(kb)` makes a node per public stakeholder and per public barrier,
+and an edge per relation, role and forum. Analyses live in `analytics`,
+drawings in `drawing`; both take the graph this module builds.
+
+Node keys are ``"stakeholder:<id>"`` and ``"barrier:<id>"``, so a barrier and
+an organisation that share an id stay apart; the plain id is in the node's
+``record_id`` attribute (not ``id``, which node-link JSON and Gephi reserve for
+the key). Every attribute value is a str, int, float or bool, so the graph
+writes to GraphML as it is.
+
+Edges point the way the records read, and carry ``type``, ``group`` and a
+Swedish ``label``:
+
+- ``relation``: member_of, part_of, reports_to, funds, secretariat_of and
+  cooperates_with, from a stakeholder to the stakeholder it names;
+- ``responsible``: rule_owner and decision_maker, from a stakeholder to a
+  barrier;
+- ``stake``: advocate, ally, affected, opponent and informed, from a
+  stakeholder to a barrier;
+- ``forum``: raised_at, from a barrier to each forum in its ``forums`` or
+  ``status_history``.
+
+An edge's key is its type, so a pair of nodes has at most one edge of each
+type. A reference to a record that is missing or internal makes no edge.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import networkx as nx
+
+from . import vocab
+from .audience import for_audience
+from .load import KnowledgeBase
+from .text import text
+
+STAKEHOLDER = "stakeholder"
+BARRIER = "barrier"
+KINDS: tuple[str, ...] = (STAKEHOLDER, BARRIER)
+
+RAISED_AT = "raised_at"
+RELATION = "relation"
+RESPONSIBLE = "responsible"
+STAKE = "stake"
+FORUM = "forum"
+
+#: Edge group of each edge type.
+EDGE_GROUPS: dict[str, str] = {
+    **{t: RELATION for t in vocab.RELATION_TYPES},
+    **{t: RESPONSIBLE for t in vocab.RESPONSIBLE_ROLES},
+    **{t: STAKE for t in vocab.STAKEHOLDER_ROLES},
+    RAISED_AT: FORUM,
+}
+#: Every edge type, in display order.
+EDGE_TYPES: tuple[str, ...] = tuple(EDGE_GROUPS)
+#: Swedish label of each edge type, read from source to target.
+EDGE_LABELS: dict[str, str] = {
+    **vocab.RELATION_LABELS,
+    **{role: label.lower() for role, label in vocab.ROLE_LABELS.items()},
+    RAISED_AT: "lyfts i",
+}
+
+# Characters XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """`value` without the characters XML 1.0 cannot carry, even escaped.
+
+    >>> xml_safe("Malmö\\x00 stad")
+    'Malmö stad'
+    """
+    return _NOT_XML.sub("", value)
+
+
+def node_key(kind: str, record_id: str) -> str:
+    """The graph's key for a record: ``kind:record_id``.
+
+    >>> node_key("stakeholder", "malmo-stad")
+    'stakeholder:malmo-stad'
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown node kind {kind!r}; use {' or '.join(KINDS)}")
+    return f"{kind}:{record_id}"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """The kind and plain id of a node key.
+
+    >>> split_key("barrier:funding-x")
+    ('barrier', 'funding-x')
+    """
+    kind, _, record_id = key.partition(":")
+    return kind, record_id
+
+
+def build_graph(kb: KnowledgeBase, lang: str = "sv") -> nx.MultiDiGraph:
+    """The stakeholder graph of the public records in `kb`.
+
+    Internal records and ``internal_notes`` never enter, whatever `kb` holds.
+    Nodes and edges are inserted in sorted order, so the same records give
+    the same graph, exports and drawings.
+
+    Parameters
+    ----------
+    kb : KnowledgeBase
+        The loaded records (public or internal; only public ones are used).
+    lang : str
+        Language of the node labels; Swedish when a text lacks it.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Stakeholder nodes have ``kind='stakeholder'``, ``record_id``,
+        ``label``, ``type``, ``country``, ``level`` and, when scored,
+        ``power`` and ``interest``. Barrier nodes have ``kind='barrier'``,
+        ``record_id``, ``label`` and ``status``. Edges have ``type``,
+        ``group`` and a Swedish ``label``; see the module docstring.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from barrierkb.load import KnowledgeBase
+    >>> from barrierkb.model import Barrier, Stakeholder
+    >>> kb = KnowledgeBase(root=Path("."))
+    >>> kb.stakeholders["gc"] = Stakeholder(id="gc", name="Greater Copenhagen",
+    ...     type="forum", country="DK", level="regional")
+    >>> kb.stakeholders["malmo"] = Stakeholder(id="malmo", name="Malmö stad",
+    ...     type="municipality", country="SE", level="local",
+    ...     relations=[{"type": "member_of", "target": "gc"}])
+    >>> G = build_graph(kb)
+    >>> list(G.nodes)
+    ['stakeholder:gc', 'stakeholder:malmo']
+    >>> list(G.edges(keys=True))
+    [('stakeholder:malmo', 'stakeholder:gc', 'member_of')]
+    """
+    public = for_audience(kb, "public")
+    G = nx.MultiDiGraph()
+    G.graph["name"] = "Gränshinderbasen"
+    stakeholders = {
+        sid: s for sid, s in sorted(public.stakeholders.items()) if s.visibility == "public"
+    }
+    barriers = {bid: b for bid, b in sorted(public.barriers.items()) if b.visibility == "public"}
+
+    for sid, s in stakeholders.items():
+        attrs: dict[str, str | int] = {
+            "kind": STAKEHOLDER,
+            "record_id": sid,
+            "label": xml_safe(text(s.name, lang)),
+            "type": s.type,
+            "country": s.country,
+            "level": s.level,
+        }
+        if s.power is not None:
+            attrs["power"] = s.power
+        if s.interest is not None:
+            attrs["interest"] = s.interest
+        G.add_node(node_key(STAKEHOLDER, sid), **attrs)
+    for bid, b in barriers.items():
+        G.add_node(
+            node_key(BARRIER, bid),
+            kind=BARRIER,
+            record_id=bid,
+            label=xml_safe(text(b.title, lang)),
+            status=b.status,
+        )
+
+    edges: set[tuple[str, str, str]] = set()
+    for sid, s in stakeholders.items():
+        for relation in s.relations:
+            if relation.target in stakeholders:
+                edges.add((node_key(STAKEHOLDER, sid), node_key(STAKEHOLDER, relation.target),
+                           relation.type))
+    for bid, b in barriers.items():
+        barrier = node_key(BARRIER, bid)
+        for ref in [*b.responsible, *b.stakeholders]:
+            if ref.stakeholder in stakeholders:
+                edges.add((node_key(STAKEHOLDER, ref.stakeholder), barrier, ref.role))
+        raised = [*b.forums, *(event.forum for event in b.status_history if event.forum)]
+        for forum in raised:
+            if forum in stakeholders:
+                edges.add((barrier, node_key(STAKEHOLDER, forum), RAISED_AT))
+
+    order = {t: i for i, t in enumerate(EDGE_TYPES)}
+    for u, v, kind in sorted(edges, key=lambda e: (e[0], e[1], order[e[2]])):
+        G.add_edge(u, v, key=kind, type=kind, group=EDGE_GROUPS[kind], label=EDGE_LABELS[kind])
+    return G
+
+
+def to_graphml(G: nx.Graph) -> str:
+    """The graph as GraphML, for Gephi and other tools.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph from `build_graph` (any graph whose attribute values are
+        str, int, float or bool).
+
+    Returns
+    -------
+    str
+        A UTF-8 GraphML document; the same graph gives the same text.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("stakeholder:a", label="A", power=3)
+    >>> G.add_edge("stakeholder:a", "stakeholder:a", key="funds", type="funds")
+    'funds'
+    >>> H = nx.read_graphml(io.BytesIO(to_graphml(G).encode()))
+    >>> H.nodes["stakeholder:a"]
+    {'label': 'A', 'power': 3}
+    """
+    out = io.BytesIO()
+    nx.write_graphml(G, out, encoding="utf-8", prettyprint=True)
+    return out.getvalue().decode("utf-8")
+
+
+def to_node_link_json(G: nx.Graph) -> str:
+    """The graph as node-link JSON (``nodes`` and ``edges``), sorted and indented.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph from `build_graph`.
+
+    Returns
+    -------
+    str
+        JSON text ending in a newline; the same graph gives the same text.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("stakeholder:a", "stakeholder:b", key="member_of", type="member_of")
+    'member_of'
+    >>> data = json.loads(to_node_link_json(G))
+    >>> data["edges"][0]["source"], data["edges"][0]["key"]
+    ('stakeholder:a', 'member_of')
+    """
+    data = nx.node_link_data(G, edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,85 @@
+"""The MkDocs adapter: load and check the records, add the generated pages.
+
+Events hand off to the pure core (`site.prepare`, `render.render_site`); this
+class only wires them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .config import BarrierKBConfig
+from .diagnostics import format_text
+from .render import render_site
+from .site import RecordErrors, SiteState, prepare
+
+log = logging.getLogger("mkdocs.plugins.barrierkb")
+SHIM_PATH = "assets/vendor/iframe-worker-shim.js"
+#: A file only a barrierkb build writes: its presence marks site_dir as ours.
+BUILD_MARKER = "data/granshinderbasen.json"
+
+_states: dict[str, SiteState] = {}
+
+
+def current_state(config) -> SiteState | None:
+    """The state the plugin prepared for this build (for the macros module)."""
+    return _states.get(config.config_file_path)
+
+
+class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
+    def on_config(self, config):
+        base = Path(config.config_file_path).parent
+        self.root = (base / self.config.root).resolve()
+        audience = os.environ.get("BARRIERKB_AUDIENCE") or self.config.audience
+        if audience not in ("public", "internal"):
+            raise PluginError(f"BARRIERKB_AUDIENCE must be public or internal, not {audience!r}")
+        try:
+            state = prepare(self.root, audience, self.config.home, self.config.edit_url)
+        except RecordErrors as err:
+            _remove_old_build(config.site_dir)
+            raise PluginError("the records have errors:\n" + format_text(err.diagnostics)) \
+                from None
+        for d in state.diagnostics:
+            log.info(d.format())
+        _states[config.config_file_path] = state
+        self.state = state
+        config.extra["polyfills"] = [
+            SHIM_PATH if "iframe-worker" in str(p) else p
+            for p in config.extra.get("polyfills", [])
+        ]
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, content in render_site(self.state.kb, self.state.options,
+                                          self.state.graph).items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} clashes with a generated page; rename it")
+            files.append(File.generated(config, path, content=content))
+        shim = Path(config.config_file_path).parent / self.config.worker_shim
+        if not shim.is_file():
+            raise PluginError(
+                f"{self.config.worker_shim} is missing: run `npm ci` (make site does) "
+                "to install the offline-search shim"
+            )
+        files.append(File.generated(config, SHIM_PATH, abs_src_path=str(shim)))
+        return files
+
+    def on_serve(self, server, config, builder):
+        for folder in ("barriers", "stakeholders", "briefings"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
+
+def _remove_old_build(site_dir: str) -> None:
+    """A failed build must not leave an older site looking like a good one."""
+    if (Path(site_dir) / BUILD_MARKER).is_file():
+        shutil.rmtree(site_dir)
+        log.error("removed %s: it no longer matches the records", site_dir)

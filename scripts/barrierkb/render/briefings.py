@@ -1,0 +1,124 @@
+"""Briefing pages (paper first), the briefings index and the annual state of barriers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from .. import vocab
+from ..load import KnowledgeBase
+from ..model import Briefing
+from ..text import text
+from .env import (
+    SiteOptions,
+    barrier_page,
+    briefing_page,
+    front_matter,
+    render_template,
+    stakeholder_page,
+)
+
+BRIEFING_INDEX = "briefings/index.md"
+ANNUAL_INDEX = "annual/index.md"
+#: The status changes the annual report counts, as its sections.
+ANNUAL_STATUSES = ("identified", "raised", "solved", "partly_solved", "written_off")
+
+
+def css_string(value: str) -> Markup:
+    """A CSS string literal with every non-alphanumeric character hex-escaped.
+
+    Safe inside a <style> element whatever the text holds.
+
+    >>> str(css_string('A"</style>'))
+    '"A\\\\000022 \\\\00003c \\\\00002f style\\\\00003e "'
+    """
+    out = "".join(c if c.isalnum() and c.isascii() else f"\\{ord(c):06x} " for c in value)
+    return Markup(f'"{out}"')
+
+
+def attendee_stakes(kb: KnowledgeBase, briefing: Briefing) -> list[tuple]:
+    """For each attendee: its record and its roles in the barriers on the agenda."""
+    agenda = [kb.barriers[i.barrier] for i in briefing.barriers if i.barrier in kb.barriers]
+    rows = []
+    for org_id in briefing.attendees:
+        org = kb.stakeholders.get(org_id)
+        if org is None:
+            continue
+        stakes = []
+        for b in agenda:
+            roles = [r.role for r in b.responsible + b.stakeholders if r.stakeholder == org_id]
+            if org_id in b.forums:
+                roles.append("forum")
+            if roles:
+                stakes.append((b, roles))
+        rows.append((org, stakes))
+    return rows
+
+
+def render_briefing(kb: KnowledgeBase, briefing: Briefing, options: SiteOptions,
+                    routes_html: Callable[[str], Markup] | None = None,
+                    src: str | None = None) -> str:
+    """One briefing as a Markdown page (also the source of its PDF)."""
+    src = src or briefing_page(briefing.id)
+    items = [(i, kb.barriers[i.barrier]) for i in briefing.barriers if i.barrier in kb.barriers]
+    running = f"{text(briefing.title)} – {briefing.date.isoformat()}"
+    return front_matter(title=text(briefing.title)) + render_template(
+        "briefing.md.j2", src, br=briefing, kb=kb, items=items, options=options,
+        forum=kb.stakeholders.get(briefing.forum), stakes=attendee_stakes(kb, briefing),
+        running=css_string(running), routes=routes_html or (lambda _id: ""),
+        barrier_page=barrier_page, stakeholder_page=stakeholder_page,
+    )
+
+
+def briefing_pages(kb: KnowledgeBase, options: SiteOptions,
+                   routes_html: Callable[[str], Markup] | None = None) -> dict[str, str]:
+    """A page per briefing and the index of coming and past meetings."""
+    pages = {briefing_page(b.id): render_briefing(kb, b, options, routes_html)
+             for b in kb.briefings.values()}
+    ordered = sorted(kb.briefings.values(), key=lambda b: (b.date, b.id))
+    coming = [b for b in ordered if b.date >= options.today]
+    past = [b for b in reversed(ordered) if b.date < options.today]
+    pages[BRIEFING_INDEX] = front_matter(title="Möten") + render_template(
+        "briefings.md.j2", BRIEFING_INDEX, coming=coming, past=past, kb=kb,
+        briefing_page=briefing_page, stakeholder_page=stakeholder_page,
+    )
+    return pages
+
+
+def annual_changes(kb: KnowledgeBase) -> dict[int, dict[str, list]]:
+    """Per year and status: the barriers that reached that status that year."""
+    years: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for b in kb.barriers.values():
+        for event in b.status_history:
+            if event.status in ANNUAL_STATUSES:
+                years[event.date.year][event.status].append((event, b))
+    return {y: {s: sorted(v, key=lambda x: (x[0].date, x[1].id)) for s, v in years[y].items()}
+            for y in sorted(years)}
+
+
+def annual_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """A printable page per year, and an index of years."""
+    changes = annual_changes(kb)
+    pages = {}
+    for year, by_status in changes.items():
+        src = f"annual/{year}.md"
+        open_at_end = [b for b in kb.barriers.values()
+                       if _status_at_end_of(b, year) not in (None, *vocab.CLOSED_STATUSES)]
+        pages[src] = front_matter(title=f"Gränshinder {year}") + render_template(
+            "annual.md.j2", src, year=year, by_status=by_status, statuses=ANNUAL_STATUSES,
+            open_at_end=open_at_end, barrier_page=barrier_page,
+        )
+    pages[ANNUAL_INDEX] = front_matter(title="Årsrapporter") + render_template(
+        "annual_index.md.j2", ANNUAL_INDEX, years=list(changes), changes=changes,
+    )
+    return pages
+
+
+def _status_at_end_of(barrier, year: int) -> str | None:
+    status = None
+    for event in barrier.status_history:
+        if event.date.year <= year:
+            status = event.status
+    return status

@@ -1,0 +1,123 @@
+"""The Jinja environment of the generated pages, and where each page lives.
+
+Templates live in `barrierkb/templates/`; autoescaping is on for all of them,
+so record text is escaped unless it went through `safe_markdown` first.
+Generated pages are written for MkDocs with `use_directory_urls: false`, so a
+page `barriers/x.md` is served as `barriers/x.html` and links between pages
+are relative: they work from a web server and from `file://` alike.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+import jinja2
+
+from .. import vocab
+from ..text import text, translation
+from .safe_markdown import escape_markdown, to_html, to_inline_html
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the renderer needs to know beyond the records."""
+
+    home: str = "malmo-stad"
+    audience: str = "public"
+    #: `{path}` is replaced with the record's path in the repository.
+    edit_url: str = ""
+    today: date = field(default_factory=lambda: date(2026, 1, 1))
+    site_name: str = "Gränshinderbasen"
+
+
+def barrier_page(record_id: str) -> str:
+    return f"barriers/{record_id}.md"
+
+
+def stakeholder_page(record_id: str) -> str:
+    return f"stakeholders/{record_id}.md"
+
+
+def briefing_page(record_id: str) -> str:
+    return f"briefings/{record_id}.md"
+
+
+def facet_page(facet: str, value: str) -> str:
+    return f"register/{facet}/{value.lower()}.md"
+
+
+def html_path(src: str) -> str:
+    """Where MkDocs writes a page: `a/b.md` -> `a/b.html`, `a/index.md` -> `a/index.html`."""
+    return src[:-3] + ".html" if src.endswith(".md") else src
+
+
+def relative(from_src: str, to_src: str) -> str:
+    """A link from one page (or file) to another, relative, as served.
+
+    >>> relative("barriers/a.md", "stakeholders/b.md")
+    '../stakeholders/b.html'
+    >>> relative("index.md", "data/barriers.json")
+    'data/barriers.json'
+    """
+    start = posixpath.dirname(html_path(from_src)) or "."
+    return posixpath.relpath(html_path(to_src), start)
+
+
+def front_matter(**fields: object) -> str:
+    """YAML front matter; values as JSON, which YAML reads as plain strings."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("barrierkb", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        text=text,
+        en=lambda v: translation(v, "en"),
+        md=to_html,
+        md_inline=to_inline_html,
+        heading=escape_markdown,
+        status=lambda s: vocab.STATUS_LABELS.get(s, s),
+        theme=lambda s: vocab.THEME_LABELS.get(s, s),
+        role=lambda s: vocab.ROLE_LABELS.get(s, s),
+        solution_type=lambda s: vocab.SOLUTION_TYPE_LABELS.get(s, s),
+        obstacle_type=lambda s: vocab.OBSTACLE_TYPE_LABELS.get(s, s),
+        fmc=lambda s: vocab.FMC_STATUS_LABELS.get(s, s),
+        priority=lambda s: vocab.PRIORITY_LABELS.get(s, s) if s else "",
+        stype=lambda s: vocab.STAKEHOLDER_TYPE_LABELS.get(s, s),
+        level=lambda s: vocab.LEVEL_LABELS.get(s, s),
+        relation=lambda s: vocab.RELATION_LABELS.get(s, s),
+        country=lambda s: vocab.COUNTRIES.get(s) or vocab.SUPRANATIONAL.get(s, s),
+        border=lambda s: "–".join(vocab.COUNTRIES.get(c, c) for c in s.split("-")),
+        isodate=lambda d: d.isoformat() if d else "",
+    )
+    env.globals.update(vocab=vocab)
+    return env
+
+
+def render_template(name: str, here: str, **context: object) -> str:
+    """Render `templates/<name>` for the page at `here`.
+
+    Templates get `link(to)`, a relative URL as served (for HTML), and
+    `mdlink(to)`, a relative path to the Markdown source (for Markdown links,
+    which MkDocs checks and rewrites).
+    """
+    template = environment().get_template(name)
+    return template.render(
+        here=here,
+        link=lambda to: relative(here, to),
+        mdlink=lambda to: posixpath.relpath(to, posixpath.dirname(here) or "."),
+        **context,
+    )

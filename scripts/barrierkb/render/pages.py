@@ -1,0 +1,168 @@
+"""The generated pages: one function per kind of page, each returning Markdown.
+
+Every function is pure: records and options in, text out, sorted iteration.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import vocab
+from ..load import KnowledgeBase
+from ..model import Barrier, Stakeholder
+from ..text import text
+from .env import (
+    SiteOptions,
+    barrier_page,
+    briefing_page,
+    facet_page,
+    front_matter,
+    render_template,
+    stakeholder_page,
+)
+
+REGISTER = "register/index.md"
+STAKEHOLDER_INDEX = "stakeholders/index.md"
+FACETS = ("status", "tema", "grans", "forum")
+
+
+def barrier_facets(b: Barrier) -> dict[str, list[str]]:
+    """The facet values a barrier is listed under, by facet."""
+    return {"status": [b.status], "tema": list(b.themes), "grans": list(b.borders),
+            "forum": list(b.forums)}
+
+
+def facet_label(kb: KnowledgeBase, facet: str, value: str) -> str:
+    """The Swedish heading of a facet page."""
+    if facet == "status":
+        return vocab.STATUS_LABELS[value]
+    if facet == "tema":
+        return vocab.THEME_LABELS[value]
+    if facet == "grans":
+        return "–".join(vocab.COUNTRIES.get(c, c) for c in value.split("-"))
+    org = kb.stakeholders.get(value)
+    return text(org.name) if org else value
+
+
+def facet_values(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Every facet value in use, in vocabulary or sorted order."""
+    used: dict[str, set[str]] = defaultdict(set)
+    for b in kb.barriers.values():
+        for facet, values in barrier_facets(b).items():
+            used[facet].update(values)
+    order = {"status": vocab.STATUSES, "tema": vocab.THEMES}
+    return {
+        facet: [v for v in order[facet] if v in used[facet]] if facet in order
+        else sorted(used[facet])
+        for facet in FACETS
+    }
+
+
+def barrier_table(kb: KnowledgeBase, barriers: list[Barrier], here: str,
+                  interactive: bool = True) -> str:
+    """The register table (HTML) of `barriers`, sortable and filterable when interactive."""
+    return render_template(
+        "barrier_table.html.j2", here, kb=kb, barriers=barriers, interactive=interactive,
+        facets=facet_values(kb), facet_label=lambda f, v: facet_label(kb, f, v),
+        page_of=barrier_page, stakeholder_page=stakeholder_page,
+    )
+
+
+def register_page(kb: KnowledgeBase) -> str:
+    barriers = list(kb.barriers.values())
+    return front_matter(title="Registret", description="Alla gränshinder i en tabell") + \
+        render_template(
+            "register.md.j2", REGISTER, kb=kb, facets=facet_values(kb),
+            facet_label=lambda f, v: facet_label(kb, f, v), facet_page=facet_page,
+            table=barrier_table(kb, barriers, REGISTER),
+        )
+
+
+def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """A page per status, theme, border and forum in use."""
+    pages = {}
+    for facet, values in facet_values(kb).items():
+        for value in values:
+            src = facet_page(facet, value)
+            barriers = [b for b in kb.barriers.values() if value in barrier_facets(b)[facet]]
+            label = facet_label(kb, facet, value)
+            pages[src] = front_matter(title=label) + render_template(
+                "facet.md.j2", src, facet=facet, value=value, label=label, barriers=barriers,
+                table=barrier_table(kb, barriers, src, interactive=False),
+                register=REGISTER, stakeholder_page=stakeholder_page,
+            )
+    return pages
+
+
+def barrier_pages(kb: KnowledgeBase, options: SiteOptions, sections: dict | None = None) -> dict:
+    """A page per barrier. `sections` maps a barrier id to extra context (routes, allies)."""
+    pages = {}
+    sections = sections or {}
+    for b in kb.barriers.values():
+        src = barrier_page(b.id)
+        path = kb.file("barriers", b.id).path
+        pages[src] = front_matter(title=text(b.title), description=_plain(text(b.summary))) + \
+            render_template(
+                "barrier.md.j2", src, b=b, kb=kb, options=options,
+                edit_url=options.edit_url.format(path=path) if options.edit_url else "",
+                stakeholder_page=stakeholder_page, barrier_page=barrier_page,
+                facet_page=facet_page, briefings=_briefings_of(kb, b.id),
+                briefing_page=briefing_page, register=REGISTER,
+                **sections.get(b.id, {}),
+            )
+    return pages
+
+
+def _briefings_of(kb: KnowledgeBase, barrier_id: str) -> list:
+    return [br for br in kb.briefings.values() if any(i.barrier == barrier_id for i in br.barriers)]
+
+
+def stake_in(kb: KnowledgeBase, org_id: str) -> list[tuple[str, Barrier]]:
+    """Every (role, barrier) that ties an organisation to a barrier, forums included."""
+    ties = []
+    for b in kb.barriers.values():
+        ties += [(r.role, b) for r in b.responsible if r.stakeholder == org_id]
+        ties += [(r.role, b) for r in b.stakeholders if r.stakeholder == org_id]
+        if org_id in b.forums:
+            ties.append(("forum", b))
+    return ties
+
+
+def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
+    """A page per stakeholder; a forum's page also lists what is raised there."""
+    sections = sections or {}
+    incoming: dict[str, list] = defaultdict(list)
+    for s in kb.stakeholders.values():
+        for rel in s.relations:
+            incoming[rel.target].append((s, rel))
+    pages = {}
+    for s in kb.stakeholders.values():
+        src = stakeholder_page(s.id)
+        ties = stake_in(kb, s.id)
+        by_role: dict[str, list] = defaultdict(list)
+        for role, b in ties:
+            by_role[role].append(b)
+        pages[src] = front_matter(title=text(s.name)) + render_template(
+            "stakeholder.md.j2", src, s=s, kb=kb, by_role=dict(by_role),
+            incoming=incoming.get(s.id, []), is_forum=s.type in vocab.FORUM_TYPES,
+            stakeholder_page=stakeholder_page, barrier_page=barrier_page,
+            facet_page=facet_page, briefing_page=briefing_page,
+            briefings=[br for br in kb.briefings.values()
+                       if br.forum == s.id or s.id in br.attendees],
+            **sections.get(s.id, {}),
+        )
+    return pages
+
+
+def stakeholder_index(kb: KnowledgeBase) -> str:
+    by_level: dict[str, list[Stakeholder]] = defaultdict(list)
+    for s in kb.stakeholders.values():
+        by_level[s.level].append(s)
+    return front_matter(title="Aktörer") + render_template(
+        "stakeholders.md.j2", STAKEHOLDER_INDEX, by_level=by_level,
+        stakeholder_page=stakeholder_page, ties=lambda org: len(stake_in(kb, org)),
+    )
+
+
+def _plain(value: str) -> str:
+    return " ".join(value.split())[:300]

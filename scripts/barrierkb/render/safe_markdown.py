@@ -1,0 +1,104 @@
+"""Record text to HTML that cannot carry markup, script or a third-party load.
+
+Record text is Markdown without raw HTML. It is turned into HTML here, by
+Python-Markdown with no extensions, after escaping `&`, `<` and `>`, so any
+HTML in it shows as text; a tree processor then drops link targets that are
+not http(s), relative or in-page, and turns images into their alt text (an
+image would load from another host). The site's own Markdown extensions
+(attr_list and friends) never see record text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def is_safe_target(target: str) -> bool:
+    """Whether a link target is http(s), relative or a fragment.
+
+    >>> [is_safe_target(t) for t in ["https://a.se", "../x.html", "#top", "javascript:x",
+    ...                               "java\\tscript:x", "data:text/html,x"]]
+    [True, True, True, False, False, False]
+    """
+    plain = _INVISIBLE.sub("", html.unescape(target))
+    scheme = _SCHEME.match(plain)
+    return scheme is None or scheme.group(1).lower() in ("http", "https")
+
+
+class _Defang(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            for i, child in enumerate(list(parent)):
+                if child.tag == "img":
+                    span = ET.Element("span")
+                    span.text = child.get("alt", "")
+                    span.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(i, span)
+                elif child.tag == "a":
+                    if not is_safe_target(child.get("href", "")):
+                        child.attrib.pop("href", None)
+                    for name in list(child.attrib):
+                        if name not in ("href", "title"):
+                            del child.attrib[name]
+                    if child.get("href", "").startswith(("http://", "https://")):
+                        child.set("rel", "noopener noreferrer")
+
+
+class _SafeExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - API name
+        md.treeprocessors.register(_Defang(md), "barrierkb-defang", 0)
+
+
+_md = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
+
+
+def escape_text(text: str) -> str:
+    """Escape what HTML would read as markup; keep what Markdown reads.
+
+    >>> escape_text("<b>&amp;</b>")
+    '&lt;b&gt;&amp;amp;&lt;/b&gt;'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_html(text: str | None) -> Markup:
+    """Record Markdown as safe HTML.
+
+    >>> str(to_html("Se [källan](https://a.se) <script>x</script> {{ 7*7 }}"))
+    '<p>Se <a href="https://a.se" rel="noopener noreferrer">källan</a> \
+&lt;script&gt;x&lt;/script&gt; {{ 7*7 }}</p>'
+    """
+    if not text:
+        return Markup("")
+    _md.reset()
+    return Markup(_md.convert(escape_text(text)))
+
+
+def to_inline_html(text: str | None) -> Markup:
+    """Like `to_html`, without the surrounding paragraph, for table cells."""
+    result = str(to_html(text))
+    if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
+        result = result[3:-4]
+    return Markup(result)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|~<>&{}])")
+
+
+def escape_markdown(text: str) -> Markup:
+    """Plain text for a Markdown heading or list item: no markup, no attributes.
+
+    >>> str(escape_markdown("Hinder *A* {: onclick=x }"))
+    'Hinder &#42;A&#42; &#123;: onclick=x &#125;'
+    """
+    return Markup(_MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", " ".join(text.split())))

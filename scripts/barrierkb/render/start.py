@@ -1,0 +1,58 @@
+"""The parts of the start page: lists that the macros module puts on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+
+from .. import vocab
+from ..load import KnowledgeBase
+from ..stats import counts
+from .charts import chart_with_table
+from .env import barrier_page, briefing_page, render_template
+
+
+def last_change(barrier) -> dt.date:
+    """The newest date on a barrier: its last status change or review."""
+    dates = [e.date for e in barrier.status_history] + [barrier.last_reviewed]
+    return max(dates)
+
+
+def recently_changed(kb: KnowledgeBase, n: int = 5) -> list:
+    return sorted(kb.barriers.values(), key=lambda b: (last_change(b), b.id), reverse=True)[:n]
+
+
+def reviews_due(kb: KnowledgeBase, today: dt.date, n: int = 5) -> list:
+    """Barriers whose review is due within 60 days or overdue, soonest first."""
+    soon = today + dt.timedelta(days=60)
+    due = [b for b in kb.barriers.values() if b.review_due and b.review_due <= soon]
+    return sorted(due, key=lambda b: (b.review_due, b.id))[:n]
+
+
+def next_briefings(kb: KnowledgeBase, today: dt.date, n: int = 3) -> list:
+    coming = [b for b in kb.briefings.values() if b.date >= today]
+    return sorted(coming, key=lambda b: (b.date, b.id))[:n]
+
+
+def charts(kb: KnowledgeBase) -> Markup:
+    """Bar charts of barriers by status, border and theme, each with a table."""
+    table = counts(kb)
+    status = {vocab.STATUS_LABELS[k]: v for k, v in table["status"].items()}
+    theme = {vocab.THEME_LABELS[k]: v for k, v in table["theme"].items()}
+    return Markup("").join([
+        chart_with_table("chart-status", "Hinder per status", status),
+        chart_with_table("chart-border", "Hinder per gräns", table["border"]),
+        chart_with_table("chart-theme", "Hinder per tema", theme),
+    ])
+
+
+def barrier_list(kb: KnowledgeBase, barriers: list, here: str, when=None) -> Markup:
+    """A plain HTML list of barrier links, with a date per item if `when` is given."""
+    return Markup(render_template("barrier_list.html.j2", here, barriers=barriers, when=when,
+                                  page_of=barrier_page))
+
+
+def briefing_list(briefings: list, here: str) -> Markup:
+    return Markup(render_template("briefing_list.html.j2", here, briefings=briefings,
+                                  page_of=briefing_page))

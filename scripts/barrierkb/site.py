@@ -1,0 +1,60 @@
+"""What every site adapter starts from: the records loaded, checked and filtered.
+
+The MkDocs plugin, the macros module, `barrierkb export-md` and `barrierkb
+brief` all call `prepare()`, so they agree on what the public sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .audience import for_audience
+from .check import check
+from .diagnostics import Diagnostic, errors
+from .load import KnowledgeBase, load
+from .render.env import SiteOptions
+
+
+class RecordErrors(Exception):
+    """The records have errors; `diagnostics` says which."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(errors(diagnostics))} error(s) in the records")
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class SiteState:
+    kb: KnowledgeBase
+    options: SiteOptions
+    diagnostics: list[Diagnostic]
+    graph: object = None
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def prepare(root: str | Path, audience: str = "public", home: str = "malmo-stad",
+            edit_url: str = "", with_graph: bool = True) -> SiteState:
+    """Load, check and filter the records for `audience`; raise RecordErrors on errors."""
+    today = build_date()
+    kb = load(root)
+    found = check(kb, today=today)
+    if errors(found):
+        raise RecordErrors(found)
+    visible = for_audience(kb, audience)
+    options = SiteOptions(home=home, audience=audience, edit_url=edit_url, today=today)
+    graph = None
+    if with_graph:
+        from .graph import build_graph
+
+        graph = build_graph(visible)
+    return SiteState(visible, options, found, graph)

@@ -1,0 +1,201 @@
+"""Shared fixtures: a small, clean knowledge base written into `tmp_path`.
+
+The records read like ones a partner would write: Malmö stad, Greater
+Copenhagen (a forum), Vinnova, Innovasjon Norge (`country: NO`), one barrier about innovation funding and one
+briefing for a Greater Copenhagen meeting. Tests add or overwrite one file to
+break exactly one thing.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from barrierkb.check import check
+from barrierkb.diagnostics import Diagnostic
+from barrierkb.load import load
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+BARRIER_ID = "funding-domestic-recipients"
+BARRIER_PATH = f"barriers/{BARRIER_ID}.yml"
+BRIEFING_ID = "2026-05-20-greater-copenhagen"
+
+MALMO = """\
+# yaml-language-server: $schema=../schema/stakeholder.schema.json
+id: malmo-stad
+name: Malmö stad
+type: municipality
+country: SE
+level: local
+url: https://malmo.se/
+description:
+  sv: "Malmö kommun, hemorganisation för Gränshinderbasen."
+  en: "The City of Malmö, home organisation of this knowledge base."
+relations:
+  - type: member_of
+    target: greater-copenhagen
+    note: "Malmö stad driver arbetsmarknadsintegration över Öresund inom Greater Copenhagen."
+power: 2
+interest: 5
+"""
+
+GREATER_COPENHAGEN = """\
+# yaml-language-server: $schema=../schema/stakeholder.schema.json
+id: greater-copenhagen
+name: Greater Copenhagen
+type: forum
+country: DK
+level: regional
+url: https://www.greatercph.com/
+description: "Dansk-svenskt politiskt samarbete mellan kommuner och regioner."
+power: 3
+interest: 5
+"""
+
+VINNOVA = """\
+# yaml-language-server: $schema=../schema/stakeholder.schema.json
+id: vinnova
+name: Vinnova
+type: agency
+country: SE
+level: national
+url: https://www.vinnova.se/
+description: "Sveriges innovationsmyndighet."
+power: 4
+interest: 2
+"""
+
+INNOVASJON_NORGE = """\
+# yaml-language-server: $schema=../schema/stakeholder.schema.json
+id: innovasjon-norge
+name: Innovasjon Norge
+type: agency
+country: NO
+level: national
+url: https://www.innovasjonnorge.no/
+description:
+  sv: "Norges statliga organ för innovation och näringsutveckling."
+  nb: "Statens virkemiddelaktør for innovasjon og utvikling av norsk næringsliv."
+power: 4
+interest: 2
+"""
+
+BARRIER = """\
+# yaml-language-server: $schema=../schema/barrier.schema.json
+id: funding-domestic-recipients
+title:
+  sv: "Statliga innovationsmedel går bara till inhemska stödmottagare"
+  en: "Public innovation funding is open only to domestic recipients"
+summary: "Vinnova och Innovasjon Norge kräver att stödmottagarna finns i det egna landet. Små företag kan därför inte använda testbäddar i grannlandet."
+status: raised
+status_history:
+  - date: 2026-01-15
+    status: identified
+    note: "Svinesundskommittén gör Gränshinderrådet uppmärksamt på frågan."
+  - date: 2026-03-23
+    status: raised
+    forum: greater-copenhagen
+    source: "Malmö stad, Stadskontoret, återrapportering 2026-03-23"
+borders: [SE-DK, SE-NO]
+themes: [research_innovation, funding]
+obstacle_type: legal
+responsible:
+  - {stakeholder: vinnova, role: rule_owner}
+  - {stakeholder: innovasjon-norge, role: rule_owner}
+stakeholders:
+  - {stakeholder: malmo-stad, role: advocate}
+forums: [greater-copenhagen]
+ask: "Att Vinnova och Innovasjon Norge låter nationella stöd användas för testbäddar i ett nordiskt grannland."
+sources:
+  - title: "Återrapportering av uppdrag från kommunstyrelsen"
+    publisher: "Malmö stad, Stadskontoret"
+    url: https://malmo.se/
+    date: 2026-03-23
+contributors: [malmo-stad]
+owner: "Malmö stad, Stadskontoret, Omvärld och näringsliv"
+last_reviewed: 2026-03-23
+review_due: 2099-03-23
+internal_notes: "Vinnova har muntligen bekräftat att villkoren ses över."
+"""
+
+BRIEFING = """\
+id: 2026-05-20-greater-copenhagen
+title: "Greater Copenhagens arbetsmarknadsutskott, maj 2026"
+date: 2026-05-20
+forum: greater-copenhagen
+attendees: [malmo-stad, vinnova]
+purpose: "Få stöd för en gemensam nordisk hållning om stödmottagare."
+barriers:
+  - barrier: funding-domestic-recipients
+    ask: "Att Greater Copenhagen tar upp frågan med Nordiska ministerrådet."
+    talking_points:
+      - "Testbäddar i Öresundsregionen får färre användare."
+"""
+
+CLEAN_KB: dict[str, str] = {
+    "stakeholders/malmo-stad.yml": MALMO,
+    "stakeholders/greater-copenhagen.yml": GREATER_COPENHAGEN,
+    "stakeholders/vinnova.yml": VINNOVA,
+    "stakeholders/innovasjon-norge.yml": INNOVASJON_NORGE,
+    BARRIER_PATH: BARRIER,
+    f"briefings/{BRIEFING_ID}.yml": BRIEFING,
+}
+
+
+def write(root: Path, rel: str, content: str | bytes) -> Path:
+    """Write one record file under `root`, creating its folder."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def make_kb(root: Path) -> Path:
+    """Write the clean knowledge base into `root` and return `root`."""
+    for rel, text in CLEAN_KB.items():
+        write(root, rel, text)
+    return root
+
+
+def diagnose(root: Path, today=None) -> list[Diagnostic]:
+    """load + check, the library way."""
+    return check(load(root), today=today)
+
+
+def where(diagnostics: list[Diagnostic]) -> set[tuple[str, str, int, int]]:
+    """(code, path, line, col) of each diagnostic, for exact comparisons."""
+    return {(d.code, d.path, d.line, d.col) for d in diagnostics}
+
+
+def line_of(text: str, snippet: str) -> int:
+    """The 1-based line of the first line of `text` that contains `snippet`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if snippet in line:
+            return number
+    raise AssertionError(f"{snippet!r} is not in the text")
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run `barrierkb ARGS` in a fresh interpreter, as a partner would."""
+    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "barrierkb.cli", *args],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+@pytest.fixture
+def kb_root(tmp_path: Path) -> Path:
+    """A folder holding the clean knowledge base."""
+    return make_kb(tmp_path / "kb")
