@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SHIM := node_modules/iframe-worker/shim/index.js
 AUDIENCE ?= $(or $(BARRIERKB_AUDIENCE),public)
 SITE_DIR := $(if $(filter internal,$(AUDIENCE)),site-internal,site)
 
@@ -14,16 +15,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The Web Worker shim that lets Material's search run from file:// (see package.json).
+$(SHIM): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(SHIM)
+
 check: $(STAMP)
 	$(BIN)/barrierkb check
 
-site: check
+site: check $(SHIM)
 	NO_MKDOCS_2_WARNING=1 BARRIERKB_AUDIENCE=$(AUDIENCE) $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 
-serve: $(STAMP)
+serve: $(STAMP) $(SHIM)
 	$(BIN)/mkdocs serve
 
-test: $(STAMP)
+test: $(STAMP) $(SHIM)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
@@ -34,8 +40,18 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(SHIM)
 	$(BIN)/python -m tests.screenshots
 
 clean:
 	rm -rf site site-internal build .pytest_cache
+
+# Each shipped briefing as PDF and as grey-scale PNG pages, for checking by eye.
+briefings-png: $(STAMP)
+	mkdir -p build/briefings
+	for f in briefings/*.yml; do \
+	  id=$$(basename $$f .yml); \
+	  $(BIN)/barrierkb brief $$id -o build/briefings/$$id.pdf && \
+	  pdftoppm -gray -r 60 -png build/briefings/$$id.pdf build/briefings/$$id || exit 1; \
+	done
+	@ls build/briefings

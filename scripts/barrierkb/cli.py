@@ -154,6 +154,92 @@ def cmd_from_issue(args) -> int:
     return 0
 
 
+@command("export-md", "write the generated pages and downloads to a folder (for another engine)")
+def cmd_export_md(args) -> int:
+    from .render import render_site
+    from .site import RecordErrors, prepare
+
+    try:
+        state = prepare(_root(args), args.audience)
+    except RecordErrors as err:
+        print(diag.format_text(err.diagnostics), file=sys.stderr)
+        return 1
+    out = Path(args.output)
+    for path, content in render_site(state.kb, state.options, state.graph).items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    print(f"wrote the generated pages to {out}")
+    return 0
+
+
+@command("brief", "print a briefing (or an ad-hoc pack for a forum) to PDF")
+def cmd_brief(args) -> int:
+    from .brief import EngineMissing, adhoc_briefing, briefing_html, print_pdf
+    from .render.network import routes_html_for
+    from .site import RecordErrors, prepare
+
+    if bool(args.id) == bool(args.forum):
+        raise UsageError("give a briefing ID or --forum FORUM, not both")
+    try:
+        state = prepare(_root(args))
+    except RecordErrors as err:
+        print(diag.format_text(err.diagnostics), file=sys.stderr)
+        return 1
+    kb = state.kb
+    if args.forum:
+        if args.forum not in kb.stakeholders:
+            raise UsageError(f"there is no stakeholder {args.forum!r}")
+        briefing = adhoc_briefing(kb, args.forum, args.status, state.options.today)
+        if not briefing.barriers:
+            raise UsageError(f"no open barriers are raised at {args.forum}")
+    elif args.id not in kb.briefings:
+        raise UsageError(f"there is no briefing {args.id!r} in briefings/")
+    else:
+        briefing = kb.briefings[args.id]
+    html = briefing_html(kb, briefing, state.options, _root(args),
+                         routes_html_for(kb, state.graph, state.options))
+    try:
+        print_pdf(html, Path(args.output))
+    except EngineMissing as err:
+        print(f"barrierkb brief: {err}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.output}")
+    return 0
+
+
+@command("graph", "export the stakeholder graph as graphml, json or svg")
+def cmd_graph(args) -> int:
+    from .drawing import network_svg
+    from .graph import build_graph, to_graphml, to_node_link_json
+
+    graph = build_graph(load_checked(_root(args)))
+    if args.format == "graphml":
+        data = to_graphml(graph)
+    elif args.format == "json":
+        data = to_node_link_json(graph)
+    else:
+        data = network_svg(graph)
+    _write(data, args.output)
+    return 0
+
+
+@command("route", "print the routes between two stakeholders in words")
+def cmd_route(args) -> int:
+    from .analytics import routes_in_words
+    from .graph import build_graph
+
+    kb = load_checked(_root(args))
+    for org in (args.source, args.target):
+        if org not in kb.stakeholders:
+            raise UsageError(f"there is no stakeholder {org!r}")
+    print(routes_in_words(build_graph(kb), args.source, args.target, k=args.k))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="barrierkb", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -177,6 +263,29 @@ def _parser() -> argparse.ArgumentParser:
             (["--kind"], {"choices": ["barriers", "stakeholders"], "default": "barriers",
                           "help": "for csv: which table (json and xlsx hold both)"}),
             (["-o", "--output"], {}),
+            (["--root"], {}),
+        ],
+        "export-md": [
+            (["output"], {"help": "folder to write the pages to"}),
+            (["--audience"], {"choices": ["public", "internal"], "default": "public"}),
+            (["--root"], {}),
+        ],
+        "brief": [
+            (["id"], {"nargs": "?", "help": "briefing id (briefings/<id>.yml)"}),
+            (["--forum"], {"help": "an ad-hoc pack of the open barriers raised at this forum"}),
+            (["--status"], {"action": "append", "help": "only barriers with this status"}),
+            (["-o", "--output"], {"required": True, "help": "the PDF file to write"}),
+            (["--root"], {}),
+        ],
+        "graph": [
+            (["--format"], {"choices": ["graphml", "json", "svg"], "default": "graphml"}),
+            (["-o", "--output"], {}),
+            (["--root"], {}),
+        ],
+        "route": [
+            (["source"], {"help": "stakeholder id to start from"}),
+            (["target"], {"help": "stakeholder id to reach"}),
+            (["-k"], {"type": int, "default": 3, "help": "how many routes at most"}),
             (["--root"], {}),
         ],
         "stats": [(["--root"], {})],

@@ -81,14 +81,14 @@ class RecordDiff:
 # -- reading the two sides ---------------------------------------------------------------------
 
 
-def _git(root: Path, *args: str) -> bytes:
+def _git(root: Path, *args: str, failure: str = "") -> bytes:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     except FileNotFoundError:
         raise DiffError("git is not installed") from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DiffError(message[-1] if message else f"git {args[0]} failed")
+        raise DiffError(message[-1] if message else failure or f"git {args[0]} failed")
     return done.stdout
 
 
@@ -118,7 +118,8 @@ def blob_id(data: bytes, object_format: str = "sha1") -> str:
 
 def _tree(root: Path, rev: str) -> dict[str, str]:
     """Record path -> blob id at `rev`."""
-    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}",
+         failure=f"unknown revision '{rev}': name a branch, tag or commit, such as origin/main")
     out = _git(root, "ls-tree", "-r", "-z", rev, "--", *KINDS)
     files = {}
     for entry in out.split(b"\0"):

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .model import KINDS, SLUG_PATTERN, Barrier, Briefing, Record, Stakeholder
+from .newrecord import PLACEHOLDER
 from .yamlsafe import Positions, YamlProblem, parse_yaml
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -128,8 +129,25 @@ def load_record(
         record = model.model_validate(value)
     except ValidationError as err:
         problems = [_diagnostic(rel, positions, e, model) for e in err.errors()]
+        problems += _placeholders(rel, positions, value)
         return None, positions, _dedupe(problems)
     return record, positions, []
+
+
+def _placeholders(rel: str, positions: Positions, value: object, loc: tuple = ()) -> list:
+    """The template's TODOs in a record that failed validation: check's placeholder
+    rule sees only valid records, and every problem should show in one run."""
+    if isinstance(value, str) and PLACEHOLDER in value:
+        return [Diagnostic(rel, *positions.value(loc), "placeholder",
+                           f"{field_path(loc)}: the placeholder {PLACEHOLDER} is left",
+                           "fill in the value, or delete the line if the field is optional")]
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [d for key, item in items for d in _placeholders(rel, positions, item, loc + (key,))]
 
 
 def _dedupe(problems: list[Diagnostic]) -> list[Diagnostic]:

@@ -1,7 +1,98 @@
-"""Network sections of the site: filled in from the graph analytics."""
+"""The network parts of the site: routes and allies on barrier pages, ego
+drawings on stakeholder pages, the network page and the graph downloads.
+
+Everything comes from the graph analytics; this module only arranges it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 
-def network_files(kb, graph, options) -> dict:
-    return {"pages": {"network.md": "# Nätverket\n"}}
+from markupsafe import Markup
+
+from .. import analytics, drawing
+from ..graph import to_graphml, to_node_link_json
+from ..load import KnowledgeBase
+from .env import (
+    SiteOptions,
+    barrier_page,
+    front_matter,
+    relative,
+    render_template,
+    stakeholder_page,
+)
+
+NETWORK_PAGE = "network.md"
+
+
+def _href_from(here: str) -> Callable[[str, str], str]:
+    def href(kind: str, record_id: str) -> str:
+        page = barrier_page(record_id) if kind == "barrier" else stakeholder_page(record_id)
+        return relative(here, page)
+
+    return href
+
+
+def routes_block(routes: list[dict], here: str) -> Markup:
+    """The advocacy routes of one barrier as an HTML block."""
+    return Markup(render_template("routes.html.j2", here, routes=routes,
+                                  step_label=analytics.step_label,
+                                  stakeholder_page=stakeholder_page))
+
+
+def routes_html_for(kb: KnowledgeBase, graph, options: SiteOptions,
+                    here: Callable[[str], str] | None = None) -> Callable[[str], Markup]:
+    """A function barrier id -> its routes block, for briefings (links from `here`)."""
+    if graph is None or options.home not in kb.stakeholders:
+        return lambda _id: Markup("")
+    all_routes = analytics.all_advocacy_routes(graph, options.home)
+
+    def block(barrier_id: str, page: str = "briefings/x.md") -> Markup:
+        return routes_block(all_routes.get(barrier_id, []), page)
+
+    return block
+
+
+def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
+    """Pages, page sections and downloads that come from the graph."""
+    home_known = options.home in kb.stakeholders
+    all_routes = analytics.all_advocacy_routes(graph, options.home) if home_known else {}
+    barrier_sections = {}
+    for b in kb.barriers.values():
+        here = barrier_page(b.id)
+        section = {"allies": Markup(render_template(
+            "allies.html.j2", here,
+            allies=analytics.allies(graph, b.id, options.home) if home_known else [],
+            home=kb.stakeholders.get(options.home), stakeholder_page=stakeholder_page))}
+        section["routes"] = routes_block(all_routes.get(b.id, []), here)
+        barrier_sections[b.id] = section
+    stakeholder_sections = {}
+    for s in kb.stakeholders.values():
+        here = stakeholder_page(s.id)
+        stakeholder_sections[s.id] = {
+            "ego_svg": Markup(drawing.ego_svg(graph, s.id, radius=1, href=_href_from(here)))
+        }
+    grid = analytics.power_interest(kb)
+    page = front_matter(title="Nätverket") + render_template(
+        "network.md.j2", NETWORK_PAGE,
+        svg=Markup(drawing.network_svg(graph, href=_href_from(NETWORK_PAGE))),
+        brokers=analytics.brokers(graph)[:25], grid=grid,
+        quadrants=analytics.QUADRANTS, communities=analytics.communities(graph),
+        kb=kb, stakeholder_page=stakeholder_page,
+        edges=_relation_rows(kb),
+    )
+    return {
+        "barrier_sections": barrier_sections,
+        "stakeholder_sections": stakeholder_sections,
+        "routes_html": lambda bid: routes_block(all_routes.get(bid, []), "briefings/x.md"),
+        "pages": {NETWORK_PAGE: page},
+        "exports": {
+            "data/natverk.graphml": to_graphml(graph),
+            "data/natverk.json": to_node_link_json(graph),
+        },
+    }
+
+
+def _relation_rows(kb: KnowledgeBase) -> list[tuple]:
+    return [(s, rel) for s in kb.stakeholders.values() for rel in s.relations
+            if rel.target in kb.stakeholders]
