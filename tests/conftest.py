@@ -1,9 +1,9 @@
 """Shared fixtures: a small, clean knowledge base written into `tmp_path`.
 
 The records read like ones a partner would write: Malmö stad, Greater
-Copenhagen (a forum), Vinnova, Innovasjon Norge (`country: NO`), one barrier about innovation funding and one
-briefing for a Greater Copenhagen meeting. Tests add or overwrite one file to
-break exactly one thing.
+Copenhagen (a forum), Vinnova, Innovasjon Norge (`country: NO`), one barrier
+about innovation funding and one briefing for a Greater Copenhagen meeting.
+Tests add or overwrite one file to break exactly one thing.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ id: funding-domestic-recipients
 title:
   sv: "Statliga innovationsmedel går bara till inhemska stödmottagare"
   en: "Public innovation funding is open only to domestic recipients"
-summary: "Vinnova och Innovasjon Norge kräver att stödmottagarna finns i det egna landet. Små företag kan därför inte använda testbäddar i grannlandet."
+summary: "Vinnova och Innovasjon Norge ger bara stöd till företag i det egna landet."
 status: raised
 status_history:
   - date: 2026-01-15
@@ -111,7 +111,7 @@ responsible:
 stakeholders:
   - {stakeholder: malmo-stad, role: advocate}
 forums: [greater-copenhagen]
-ask: "Att Vinnova och Innovasjon Norge låter nationella stöd användas för testbäddar i ett nordiskt grannland."
+ask: "Att Vinnova och Innovasjon Norge låter stöd användas för testbäddar i grannlandet."
 sources:
   - title: "Återrapportering av uppdrag från kommunstyrelsen"
     publisher: "Malmö stad, Stadskontoret"
@@ -184,14 +184,19 @@ def line_of(text: str, snippet: str) -> int:
     raise AssertionError(f"{snippet!r} is not in the text")
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
     """Run `barrierkb ARGS` in a fresh interpreter, as a partner would."""
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "barrierkb.cli", *args],
-        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout,
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 

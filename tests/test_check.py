@@ -26,7 +26,7 @@ from conftest import (
     write,
 )
 
-from barrierkb.diagnostics import CODES, WARNING_CODES
+from barrierkb.diagnostics import CODES, WARNING_CODES, errors
 
 INVALID = FIXTURES / "invalid"
 Y = "barriers/parental-benefit-commuters.yml"  # the YAML-level fixtures
@@ -107,12 +107,10 @@ def test_fixture_gives_exactly_its_diagnostic(code, kb_root):
     assert where(found) == EXPECTED[code], "\n".join(d.format() for d in found)
     for d in found:
         assert d.level == ("warning" if code in WARNING_CODES else "error")
-        assert d.message and d.hint or code in {"yaml-depth", "yaml-key"}
+        assert d.message and d.hint, "every diagnostic says what to do"
 
 
 def test_warnings_alone_do_not_count_as_errors(kb_root):
-    from barrierkb.diagnostics import errors
-
     install_fixture("not-a-forum", kb_root)
     write(kb_root, BARRIER_PATH, barrier_with("review_due: 2099-03-23", "review_due: 2025-03-23"))
     found = diagnose(kb_root)
@@ -136,18 +134,33 @@ def codes_at(found) -> set[tuple[str, int]]:
 @pytest.mark.parametrize(
     ("old", "new", "snippet"),
     [
-        ("{stakeholder: vinnova, role: rule_owner}",
-         "{stakeholder: vinnova-ab, role: rule_owner}", "vinnova-ab"),
-        ("{stakeholder: malmo-stad, role: advocate}",
-         "{stakeholder: malmo, role: advocate}", "stakeholder: malmo,"),
+        (
+            "{stakeholder: vinnova, role: rule_owner}",
+            "{stakeholder: vinnova-ab, role: rule_owner}",
+            "vinnova-ab",
+        ),
+        (
+            "{stakeholder: malmo-stad, role: advocate}",
+            "{stakeholder: malmo, role: advocate}",
+            "stakeholder: malmo,",
+        ),
         ("forums: [greater-copenhagen]", "forums: [greater-cph]", "forums:"),
         ("contributors: [malmo-stad]", "contributors: [malmo-stadskontoret]", "contributors:"),
         ("    forum: greater-copenhagen", "    forum: oresundskomiteen", "oresundskomiteen"),
-        ("forums: [greater-copenhagen]",
-         "forums: [greater-copenhagen]\nrelated: [funding-domestic-recipients-no]", "related:"),
+        (
+            "forums: [greater-copenhagen]",
+            "forums: [greater-copenhagen]\nrelated: [funding-domestic-recipients-no]",
+            "related:",
+        ),
     ],
-    ids=["responsible", "stakeholders", "forums", "contributors", "status_history.forum",
-         "related"],
+    ids=[
+        "responsible",
+        "stakeholders",
+        "forums",
+        "contributors",
+        "status_history.forum",
+        "related",
+    ],
 )
 def test_unknown_reference_in_a_barrier_is_reported_where_it_stands(kb_root, old, new, snippet):
     text = barrier_with(old, new)
@@ -179,8 +192,11 @@ def test_unknown_relation_target_in_a_stakeholder_is_reported(kb_root):
     [
         ("forum: greater-copenhagen", "forum: nordiska-radet", "forum:"),
         ("attendees: [malmo-stad, vinnova]", "attendees: [malmo-stad, region-skane]", "attendees"),
-        ("  - barrier: funding-domestic-recipients", "  - barrier: funding-recipients",
-         "- barrier:"),
+        (
+            "  - barrier: funding-domestic-recipients",
+            "  - barrier: funding-recipients",
+            "- barrier:",
+        ),
     ],
     ids=["forum", "attendees", "barriers"],
 )
@@ -209,19 +225,19 @@ def test_id_that_differs_from_the_file_name_is_refused(kb_root):
 
 
 def test_two_files_with_one_id_are_refused(kb_root):
-    write(kb_root, "barriers/funding-domestic-recipients-copy.yml", BARRIER)
-    found = [d for d in diagnose(kb_root) if d.code == "duplicate-id"]
-    assert len(found) == 1
-    assert "already used by" in found[0].message
+    copy = "barriers/funding-domestic-recipients-copy.yml"
+    write(kb_root, copy, BARRIER)
+    found = diagnose(kb_root)
+    assert {d.path for d in found} == {copy, BARRIER_PATH}
+    (duplicate,) = [d for d in found if d.code == "duplicate-id"]
+    assert f"'{BARRIER_ID}' is already used by" in duplicate.message
 
 
 def test_status_history_out_of_order_is_refused(kb_root):
     text = barrier_with("  - date: 2026-03-23\n", "  - date: 2025-12-01\n")
     write(kb_root, BARRIER_PATH, text)
     found = diagnose(kb_root)
-    assert where(found) == {
-        ("status-history-order", BARRIER_PATH, line_of(text, "2025-12-01"), 11)
-    }
+    assert where(found) == {("status-history-order", BARRIER_PATH, line_of(text, "2025-12-01"), 11)}
 
 
 def test_status_history_must_end_with_the_current_status(kb_root):
@@ -257,18 +273,21 @@ def test_unknown_country_in_a_border_is_a_bad_value(kb_root):
     ],
 )
 def test_contact_details_are_refused_in_a_public_record(kb_root, contact):
-    text = barrier_with("i grannlandet.\"", f"i grannlandet. Kontakt: {contact}.\"")
+    text = barrier_with('egna landet."', f'egna landet. Kontakt: {contact}."')
     write(kb_root, BARRIER_PATH, text)
     assert codes_at(diagnose(kb_root)) == {("personal-data", line_of(text, "summary:"))}
 
 
 def test_contact_details_are_allowed_in_an_internal_record(kb_root):
-    text = barrier_with(
-        "i grannlandet.\"",
-        "i grannlandet. Kontakt: anna.andersson@malmo.se, 040-34 10 00.\"",
-    ) + "visibility: internal\n"
+    text = (
+        barrier_with(
+            'egna landet."',
+            'egna landet. Kontakt: anna.andersson@malmo.se, 040-34 10 00."',
+        )
+        + "visibility: internal\n"
+    )
     write(kb_root, BARRIER_PATH, text)
-    # the briefing is public and names the now internal barrier
+    # the briefing names the barrier, so it has to be internal as well
     write(kb_root, f"briefings/{BRIEFING_ID}.yml", BRIEFING + "visibility: internal\n")
     assert diagnose(kb_root) == []
 
@@ -301,8 +320,11 @@ def test_raw_html_in_text_is_refused(kb_root, markdown):
 
 
 def test_autolinks_and_comparisons_are_not_html(kb_root):
-    write(kb_root, BARRIER_PATH,
-          with_ask("Se <https://www.oresunddirekt.se/> om lön < 30 000 kr och a > b."))
+    write(
+        kb_root,
+        BARRIER_PATH,
+        with_ask("Se <https://www.oresunddirekt.se/> om lön < 30 000 kr och a > b."),
+    )
     assert diagnose(kb_root) == []
 
 
@@ -334,10 +356,14 @@ def test_unsafe_link_targets_are_refused_even_when_encoded(kb_root, link):
 
 
 def test_http_and_relative_links_are_allowed(kb_root):
-    write(kb_root, BARRIER_PATH, with_ask(
-        "Läs [rapporten](https://malmo.se/rapport.pdf), [hindret](../other/) "
-        "och [källan][1].\n\n[1]: http://www.oresunddirekt.se/"
-    ))
+    write(
+        kb_root,
+        BARRIER_PATH,
+        with_ask(
+            "Läs [rapporten](https://malmo.se/rapport.pdf), [hindret](../other/) "
+            "och [källan][1].\n\n[1]: http://www.oresunddirekt.se/"
+        ),
+    )
     assert diagnose(kb_root) == []
 
 
@@ -349,9 +375,13 @@ def test_bidi_override_and_control_characters_are_refused(kb_root, char):
 
 
 def test_public_record_naming_an_internal_one_is_refused(kb_root):
-    write(kb_root, "stakeholders/vinnova.yml",
-          (FIXTURES / "invalid/internal-reference/stakeholders/malmo-naringslivsnatverk.yml")
-          .read_text(encoding="utf-8").replace("malmo-naringslivsnatverk", "vinnova"))
+    write(
+        kb_root,
+        "stakeholders/vinnova.yml",
+        (FIXTURES / "invalid/internal-reference/stakeholders/malmo-naringslivsnatverk.yml")
+        .read_text(encoding="utf-8")
+        .replace("malmo-naringslivsnatverk", "vinnova"),
+    )
     found = diagnose(kb_root)
     # the barrier names vinnova as responsible, the briefing as an attendee
     assert {(d.code, d.path) for d in found} == {
@@ -383,7 +413,8 @@ def test_date_that_does_not_exist_is_a_bad_date(kb_root):
 
 @pytest.mark.parametrize("value", ["23/3/2026", "2026-3-23", "'20260323'", "2026-03-23T10:00"])
 def test_date_not_written_yyyy_mm_dd_is_a_bad_date(kb_root, value):
-    write(kb_root, BARRIER_PATH, barrier_with("last_reviewed: 2026-03-23", f"last_reviewed: {value}"))
+    text = barrier_with("last_reviewed: 2026-03-23", f"last_reviewed: {value}")
+    write(kb_root, BARRIER_PATH, text)
     assert [d.code for d in diagnose(kb_root)] == ["bad-date"]
 
 
@@ -421,7 +452,9 @@ def test_forum_reference_to_an_agency_is_a_warning(kb_root):
 def test_all_problems_in_all_files_are_reported_in_one_run(kb_root):
     install_fixture("bad-date", kb_root)
     install_fixture("yaml-tab", kb_root)
-    write(kb_root, "stakeholders/malmo-stad.yml", MALMO.replace("type: municipality", "type: kommun"))
+    write(
+        kb_root, "stakeholders/malmo-stad.yml", MALMO.replace("type: municipality", "type: kommun")
+    )
     assert {(d.code, d.path) for d in diagnose(kb_root)} == {
         ("bad-date", B),
         ("yaml-tab", Y),

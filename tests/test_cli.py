@@ -40,12 +40,16 @@ HAZARDS: dict[str, tuple[str | bytes, str]] = {
     "list-at-top": ("- id: hazard\n- title: Hinder\n", "not-a-mapping"),
     "binary-junk": (random.Random(20260323).randbytes(8192), "encoding"),
     "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "encoding"),
-    "ten-megabytes": (b"id: hazard\ndescription: " + b"x" * (10 * 1024 * 1024) + b"\n",
-                      "file-too-large"),
+    "ten-megabytes": (
+        b"id: hazard\ndescription: " + b"x" * (10 * 1024 * 1024) + b"\n",
+        "file-too-large",
+    ),
     "deeply-nested-flow": ("description: " + "[" * 500 + "]" * 500 + "\n", "yaml-depth"),
     # libyaml stops at 1,000 flow levels before the loader's own limit is reached
-    "very-deeply-nested-flow": ("description: " + "[" * 50_000 + "]" * 50_000 + "\n",
-                                "yaml-syntax"),
+    "very-deeply-nested-flow": (
+        "description: " + "[" * 50_000 + "]" * 50_000 + "\n",
+        "yaml-syntax",
+    ),
     "deeply-nested-block": ("".join("  " * i + f"k{i}:\n" for i in range(500)), "yaml-depth"),
     "python-tag": ("id: hazard\nsummary: !!python/object/apply:os.system ['ls']\n", "yaml-tag"),
 }
@@ -92,8 +96,8 @@ def test_errors_exit_1_with_diagnostic_hint_and_summary(kb_root):
     run = run_cli("check", str(kb_root))
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
-        f"{BARRIER_PATH}:{line_of(text, 'last_reviewed')}:16: error[bad-date]: last_reviewed: 2026-02-30 is not a date in the "
-        "calendar",
+        f"{BARRIER_PATH}:{line_of(text, 'last_reviewed')}:16: error[bad-date]: "
+        "last_reviewed: 2026-02-30 is not a date in the calendar",
         "  hint: write the date as YYYY-MM-DD, such as 2026-03-23",
         "1 error(s), 0 warning(s)",
     ]
@@ -109,8 +113,11 @@ def test_warnings_alone_exit_0(kb_root):
 
 
 def test_json_format_lists_every_diagnostic(kb_root):
-    write(kb_root, BARRIER_PATH, BARRIER.replace("status: raised\nstatus_history",
-                                                 "status: started\nstatus_history"))
+    write(
+        kb_root,
+        BARRIER_PATH,
+        BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history"),
+    )
     write(kb_root, HAZARD_FILE, "id: hazard\nid: again\n")
     run = run_cli("check", "--format", "json", str(kb_root))
     assert run.returncode == 1
@@ -129,8 +136,11 @@ def test_json_format_of_clean_records_is_an_empty_list(kb_root):
 
 
 def test_github_actions_gets_annotations(kb_root):
-    write(kb_root, BARRIER_PATH, BARRIER.replace("status: raised\nstatus_history",
-                                                 "status: started\nstatus_history"))
+    write(
+        kb_root,
+        BARRIER_PATH,
+        BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history"),
+    )
     run = run_cli("check", str(kb_root), env={"GITHUB_ACTIONS": "true"})
     assert run.returncode == 1
     annotations = [line for line in run.stdout.splitlines() if line.startswith("::")]
@@ -206,8 +216,11 @@ def test_stats_counts_the_clean_records(kb_root):
 
 
 def test_library_and_command_agree(kb_root):
-    write(kb_root, BARRIER_PATH, BARRIER.replace("forums: [greater-copenhagen]",
-                                                 "forums: [vinnova, oresund]"))
+    write(
+        kb_root,
+        BARRIER_PATH,
+        BARRIER.replace("forums: [greater-copenhagen]", "forums: [vinnova, oresund]"),
+    )
     run = run_cli("check", "--format", "json", str(kb_root))
     expected = [(d.path, d.line, d.col, d.code) for d in diagnose(kb_root)]
     assert [(d["path"], d["line"], d["col"], d["code"]) for d in json.loads(run.stdout)] == expected

@@ -28,13 +28,18 @@ owner: "Malmö stad, Stadskontoret"
 last_reviewed: 2026-04-01
 """
 #: The barrier moves from raised to in_dialogue, names a new forum and a new ally.
-IN_DIALOGUE = BARRIER.replace("status: raised\n", "status: in_dialogue\n").replace(
-    "    source: \"Malmö stad, Stadskontoret, återrapportering 2026-03-23\"\n",
-    "    source: \"Malmö stad, Stadskontoret, återrapportering 2026-03-23\"\n"
-    "  - date: 2026-05-20\n    status: in_dialogue\n    forum: greater-copenhagen\n",
-).replace(
-    "  - {stakeholder: malmo-stad, role: advocate}\n",
-    "  - {stakeholder: malmo-stad, role: advocate}\n  - {stakeholder: oresunddirekt, role: ally}\n",
+IN_DIALOGUE = (
+    BARRIER.replace("status: raised\n", "status: in_dialogue\n")
+    .replace(
+        '    source: "Malmö stad, Stadskontoret, återrapportering 2026-03-23"\n',
+        '    source: "Malmö stad, Stadskontoret, återrapportering 2026-03-23"\n'
+        "  - date: 2026-05-20\n    status: in_dialogue\n    forum: greater-copenhagen\n",
+    )
+    .replace(
+        "  - {stakeholder: malmo-stad, role: advocate}\n",
+        "  - {stakeholder: malmo-stad, role: advocate}\n"
+        "  - {stakeholder: oresunddirekt, role: ally}\n",
+    )
 )
 ORESUND = """\
 id: oresunddirekt
@@ -47,10 +52,16 @@ BRIEFING_PATH = f"briefings/{BRIEFING_ID}.yml"
 
 
 def git(root: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
-    done = subprocess.run(["git", "-C", str(root), *args], env=env, capture_output=True,
-                          text=True, check=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(root), *args], env=env, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
@@ -120,8 +131,10 @@ def test_head_omitted_compares_with_the_files_as_they_are(repo: Path):
     (repo / BRIEFING_PATH).unlink()
     found = diff_records(repo, "HEAD")
     assert [(c.change, c.path) for c in found.changes] == [
-        ("added", NEW_PATH), ("added", "stakeholders/oresunddirekt.yml"),
-        ("changed", BARRIER_PATH), ("removed", BRIEFING_PATH),
+        ("added", NEW_PATH),
+        ("added", "stakeholders/oresunddirekt.yml"),
+        ("changed", BARRIER_PATH),
+        ("removed", BRIEFING_PATH),
     ]
     assert "HEAD → working tree: 2 added, 1 changed, 1 removed" in format_text(found)
     assert run_cli("diff", "HEAD", cwd=repo).returncode == 1
@@ -143,7 +156,7 @@ def test_layout_only_changes_are_listed_without_fields(repo: Path):
 def test_a_record_that_does_not_load_is_still_listed(repo: Path):
     write(repo, BARRIER_PATH, BARRIER.replace("status: raised", "status: [raised"))
     [change] = diff_records(repo, "HEAD").changes
-    assert change.loads is False
+    assert (change.loads, change.fields) == (False, ())
     assert "does not load" in format_text(diff_records(repo, "HEAD"))
 
 
@@ -157,8 +170,10 @@ def test_markdown_for_the_job_summary(repo: Path):
     assert "| changed | `barriers/funding-domestic-recipients.yml` " in text
     assert "status: raised → in_dialogue (Lyft → I dialog)" in text
     assert "inkomster &lt;b&gt;\\|&lt;/b&gt;" in text  # record text cannot break the table
-    assert "- `barriers/funding-domestic-recipients.yml`: `stakeholders[1].stakeholder` → " \
-           "`stakeholders/oresunddirekt`" in text
+    assert (
+        "- `barriers/funding-domestic-recipients.yml`: `stakeholders[1].stakeholder` → "
+        "`stakeholders/oresunddirekt`" in text
+    )
     assert "> [!CAUTION]" in text
 
 

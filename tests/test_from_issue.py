@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,7 +42,8 @@ def form_fields() -> list[dict]:
 def test_form_is_valid_yaml_with_the_keys_github_requires():
     data = form()
     assert {"name", "description", "body"} <= set(data)
-    assert all(item["type"] in ("markdown", "input", "textarea", "dropdown") for item in data["body"])
+    kinds = {item["type"] for item in data["body"]}
+    assert kinds <= {"markdown", "input", "textarea", "dropdown"}
     assert all(item["attributes"].get("label") for item in form_fields())
 
 
@@ -98,10 +101,14 @@ def test_the_fixture_issue_becomes_a_record_that_passes_check(kb_root: Path):
     assert record["obstacle_type"] == "information"
     assert record["themes"] == ["research_innovation", "funding"]
     assert record["stakeholders"][1] == {"stakeholder": "greater-copenhagen", "role": "ally"}
-    assert record["sources"] == [{
-        "title": "Återrapportering av uppdrag från kommunstyrelsen", "url": "https://malmo.se/",
-        "date": dt.date(2026, 3, 23), "publisher": "Malmö stad, Stadskontoret",
-    }]
+    assert record["sources"] == [
+        {
+            "title": "Återrapportering av uppdrag från kommunstyrelsen",
+            "url": "https://malmo.se/",
+            "date": dt.date(2026, 3, 23),
+            "publisher": "Malmö stad, Stadskontoret",
+        }
+    ]
     assert "### Bakgrund" in record["description"]  # a heading inside an answer stays there
 
 
@@ -111,10 +118,12 @@ def test_record_from_issue_reads_each_answer_into_its_field():
     assert record["status"] == "identified"
     assert record["borders"] == ["SE-DK"]
     assert record["responsible"] == [{"stakeholder": "vinnova", "role": "rule_owner"}]
-    assert record["solutions"] == [{
-        "type": "knowledge",
-        "text": "En gemensam sida om vilka utlysningar som är öppna för danska parter.",
-    }]
+    assert record["solutions"] == [
+        {
+            "type": "knowledge",
+            "text": "En gemensam sida om vilka utlysningar som är öppna för danska parter.",
+        }
+    ]
     assert record["impact"] == {"text": "Små företag avstår från samarbeten med danska parter."}
     assert record["contributors"] == ["malmo-stad"]
     assert record["last_reviewed"] == "2026-05-04"
@@ -173,3 +182,27 @@ def test_from_issue_prints_to_stdout_and_never_overwrites(tmp_path: Path):
     refused = run_cli("from-issue", str(ISSUE_BODY), "-o", str(target))
     assert refused.returncode == 2
     assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def builtin_schema(schema: str, *files: Path) -> subprocess.CompletedProcess:
+    """check-jsonschema with a schema it ships (SchemaStore's), so no network is needed."""
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_form_and_config_follow_githubs_schemas(tmp_path: Path):
+    done = builtin_schema("vendor.github-issue-forms", FORM)
+    assert done.returncode == 0, done.stdout
+    done = builtin_schema("vendor.github-issue-config", CONFIG)
+    assert done.returncode == 0, done.stdout
+    # and the schema does catch a broken form
+    data = form()
+    del data["body"][1]["attributes"]["label"]
+    broken = write(tmp_path, "barrier.yml", yaml.safe_dump(data, allow_unicode=True))
+    done = builtin_schema("vendor.github-issue-forms", broken)
+    assert done.returncode == 1
+    assert "'label' is a required property" in done.stdout

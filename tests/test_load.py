@@ -25,8 +25,12 @@ from barrierkb.model import Barrier, Briefing, Stakeholder
 def test_clean_knowledge_base_loads_every_record(kb_root):
     kb = load(kb_root)
     assert kb.diagnostics == []
-    assert list(kb.stakeholders) == ["greater-copenhagen", "innovasjon-norge", "malmo-stad",
-                                     "vinnova"]
+    assert list(kb.stakeholders) == [
+        "greater-copenhagen",
+        "innovasjon-norge",
+        "malmo-stad",
+        "vinnova",
+    ]
     assert list(kb.barriers) == [BARRIER_ID]
     assert list(kb.briefings) == [BRIEFING_ID]
     assert kb.file("barriers", BARRIER_ID).path == BARRIER_PATH
@@ -41,8 +45,9 @@ def test_norway_country_code_stays_a_string(kb_root):
 @pytest.mark.parametrize("code", ["NO", "DK", "FI", "IS", "NORDIC", "EU"])
 def test_country_codes_load_as_written(code):
     text = INNOVASJON_NORGE.replace("country: NO", f"country: {code}")
-    record, _, problems = load_record(text.encode(), "stakeholders/innovasjon-norge.yml",
-                                      Stakeholder)
+    record, _, problems = load_record(
+        text.encode(), "stakeholders/innovasjon-norge.yml", Stakeholder
+    )
     assert problems == []
     assert record.country == code
 
@@ -105,9 +110,11 @@ def test_broken_file_is_kept_out_and_remembered(kb_root):
 
 
 def test_every_model_error_in_a_file_is_reported_at_once(kb_root):
-    text = (BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history")
-            .replace("last_reviewed: 2026-03-23", "last_reviewed: 23/3/2026")
-            .replace("obstacle_type: legal", "obstacle_typ: legal"))
+    text = (
+        BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history")
+        .replace("last_reviewed: 2026-03-23", "last_reviewed: 23/3/2026")
+        .replace("obstacle_type: legal", "obstacle_typ: legal")
+    )
     write(kb_root, BARRIER_PATH, text)
     assert {(d.code, d.line) for d in diagnose(kb_root)} == {
         ("bad-value", line_of(text, "status: started")),
@@ -155,12 +162,18 @@ SUMMARY_LINE = next(line for line in BARRIER.splitlines() if line.startswith("su
         (SUMMARY_LINE, "summary: {sv: ''}", "bad-value"),
         (SUMMARY_LINE, "summary: 12", "bad-value"),
         (SUMMARY_LINE, "summary:", "bad-value"),
-        ("  - {stakeholder: vinnova, role: rule_owner}",
-         "  - {stakeholder: vinnova, role: owner}", "bad-value"),
+        (
+            "  - {stakeholder: vinnova, role: rule_owner}",
+            "  - {stakeholder: vinnova, role: owner}",
+            "bad-value",
+        ),
         ("obstacle_type: legal", "obstacle_type: [legal]", "bad-value"),
-        ("responsible:\n  - {stakeholder: vinnova, role: rule_owner}\n"
-         "  - {stakeholder: innovasjon-norge, role: rule_owner}\n",
-         "responsible: vinnova\n", "bad-type"),
+        (
+            "responsible:\n  - {stakeholder: vinnova, role: rule_owner}\n"
+            "  - {stakeholder: innovasjon-norge, role: rule_owner}\n",
+            "responsible: vinnova\n",
+            "bad-type",
+        ),
         ("contributors: [malmo-stad]", "contributors: malmo-stad", "bad-type"),
     ],
 )
@@ -175,8 +188,9 @@ def test_bad_values_are_refused_at_their_field(kb_root, old, new, code):
 
 def test_quoted_number_is_refused_where_a_score_is_expected():
     text = INNOVASJON_NORGE.replace("power: 4", "power: '4'")
-    record, _, problems = load_record(text.encode(), "stakeholders/innovasjon-norge.yml",
-                                      Stakeholder)
+    record, _, problems = load_record(
+        text.encode(), "stakeholders/innovasjon-norge.yml", Stakeholder
+    )
     assert record is None
     assert [(d.code, d.line, d.col) for d in problems] == [("bad-type", 11, 8)]
 

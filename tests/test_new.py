@@ -74,8 +74,11 @@ def test_new_template_fails_check_with_placeholder_errors(kb_root):
     assert {d.path for d in diagnose(kb_root)} == {rel}
     # every required field left as TODO is named in the same run
     text = (kb_root / rel).read_text(encoding="utf-8")
-    todo_lines = {n for n, line in enumerate(text.splitlines(), 1)
-                  if PLACEHOLDER in line and not line.startswith("#")}
+    todo_lines = {
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if PLACEHOLDER in line and not line.startswith("#")
+    }
     assert todo_lines <= {d.line for d in found}
     assert f"{rel}:" in run.stdout and "error[placeholder]" in run.stdout
     assert "Traceback" not in run.stdout + run.stderr

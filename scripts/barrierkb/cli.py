@@ -200,8 +200,9 @@ def cmd_brief(args) -> int:
         raise UsageError(f"there is no briefing {args.id!r} in briefings/")
     else:
         briefing = kb.briefings[args.id]
-    html = briefing_html(kb, briefing, state.options, _root(args),
-                         routes_html_for(kb, state.graph, state.options))
+    html = briefing_html(
+        kb, briefing, state.options, _root(args), routes_html_for(kb, state.graph, state.options)
+    )
     try:
         print_pdf(html, Path(args.output))
     except EngineMissing as err:
@@ -250,8 +251,14 @@ def _parser() -> argparse.ArgumentParser:
             (["--github"], {"action": "store_true", "help": "also print GitHub annotations"}),
         ],
         "schema": [
-            (["kind"], {"nargs": "?", "default": "barriers",
-                        "choices": ["barriers", "stakeholders", "briefings"]}),
+            (
+                ["kind"],
+                {
+                    "nargs": "?",
+                    "default": "barriers",
+                    "choices": ["barriers", "stakeholders", "briefings"],
+                },
+            ),
             (["-o", "--output"], {}),
         ],
         "new": [
@@ -260,8 +267,14 @@ def _parser() -> argparse.ArgumentParser:
         ],
         "export": [
             (["--format"], {"choices": ["json", "csv", "xlsx"], "default": "json"}),
-            (["--kind"], {"choices": ["barriers", "stakeholders"], "default": "barriers",
-                          "help": "for csv: which table (json and xlsx hold both)"}),
+            (
+                ["--kind"],
+                {
+                    "choices": ["barriers", "stakeholders"],
+                    "default": "barriers",
+                    "help": "for csv: which table (json and xlsx hold both)",
+                },
+            ),
             (["-o", "--output"], {}),
             (["--root"], {}),
         ],
@@ -293,15 +306,22 @@ def _parser() -> argparse.ArgumentParser:
             (["base"], {"help": "git revision to compare from, such as origin/main"}),
             (["head"], {"nargs": "?", "help": "git revision to compare to (default: the files)"}),
             (["--format"], {"choices": ["text", "markdown"], "default": "text"}),
-            (["--allow-removal"], {"action": "store_true",
-                                   "help": "do not fail when a record file is removed"}),
+            (
+                ["--allow-removal"],
+                {"action": "store_true", "help": "do not fail when a record file is removed"},
+            ),
             (["--root"], {"help": "repository folder (default: here)"}),
         ],
         "from-issue": [
             (["file"], {"nargs": "?", "help": "the issue's body (Markdown); - for standard input"}),
             (["-o", "--output"], {"help": "file, or folder for <id>.yml (default: print it)"}),
-            (["--form"], {"action": "store_true",
-                          "help": "print the issue form that this command reads, instead"}),
+            (
+                ["--form"],
+                {
+                    "action": "store_true",
+                    "help": "print the issue form that this command reads, instead",
+                },
+            ),
         ],
     }
     for name, (func, help_text) in COMMANDS.items():

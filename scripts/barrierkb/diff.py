@@ -118,8 +118,14 @@ def blob_id(data: bytes, object_format: str = "sha1") -> str:
 
 def _tree(root: Path, rev: str) -> dict[str, str]:
     """Record path -> blob id at `rev`."""
-    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}",
-         failure=f"unknown revision '{rev}': name a branch, tag or commit, such as origin/main")
+    _git(
+        root,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        f"{rev}^{{commit}}",
+        failure=f"unknown revision '{rev}': name a branch, tag or commit, such as origin/main",
+    )
     out = _git(root, "ls-tree", "-r", "-z", rev, "--", *KINDS)
     files = {}
     for entry in out.split(b"\0"):
@@ -196,7 +202,9 @@ def _new_references(before: _Parsed | None, after: _Parsed) -> tuple[Reference, 
 
 
 def _changed_fields(before: _Parsed, after: _Parsed) -> tuple[str, ...]:
-    old, new = before.raw or {}, after.raw or {}
+    if before.raw is None or after.raw is None:
+        return ()  # one side is not a mapping of fields: nothing to compare field by field
+    old, new = before.raw, after.raw
     names = list(new) + [k for k in old if k not in new]
     return tuple(n for n in names if old.get(n, _MISSING) != new.get(n, _MISSING))
 
@@ -213,8 +221,14 @@ def _compare(path: str, base: _Side, head: _Side) -> RecordChange | None:
     if path not in base.files:
         status = _status(after)
         return RecordChange(
-            path, kind, "added", _title(after), tuple(after.raw or ()),
-            (None, status) if status else None, _new_references(None, after), loads,
+            path,
+            kind,
+            "added",
+            _title(after),
+            tuple(after.raw or ()),
+            (None, status) if status else None,
+            _new_references(None, after),
+            loads,
         )
     old_bytes = base.read(path)
     if old_bytes.replace(b"\r\n", b"\n") == head.read(path).replace(b"\r\n", b"\n"):
@@ -223,8 +237,14 @@ def _compare(path: str, base: _Side, head: _Side) -> RecordChange | None:
     old_status, new_status = _status(before), _status(after)
     status = (old_status, new_status) if new_status and old_status != new_status else None
     return RecordChange(
-        path, kind, "changed", _title(after) or _title(before), _changed_fields(before, after),
-        status, _new_references(before, after), loads,
+        path,
+        kind,
+        "changed",
+        _title(after) or _title(before),
+        _changed_fields(before, after),
+        status,
+        _new_references(before, after),
+        loads,
     )
 
 
@@ -268,10 +288,16 @@ def status_words(status: tuple[str | None, str]) -> str:
 
 def removal_message(change: RecordChange) -> str:
     """Why a removed record is refused, and what to do instead."""
+    instead = {
+        "barriers": "Keep the file and set `status: written_off` (or `solved`) with a "
+        "status_history entry that says why",
+        "stakeholders": "Keep the file: an organisation that is gone stays in the history "
+        "of the barriers that name it",
+        "briefings": "Keep the file: a past meeting stays as a record of what was asked",
+    }[change.kind]
     return (
-        f"{change.path} was removed: records are never deleted. Keep the file and set "
-        "`status: written_off` (or `solved`) with a status_history entry that says why; "
-        "pass --allow-removal if the removal is intended (a record that was never published)."
+        f"{change.path} was removed: records are never deleted. {instead}; pass "
+        "--allow-removal if the removal is intended (a record that was never published)."
     )
 
 
@@ -307,9 +333,19 @@ def format_text(d: RecordDiff) -> str:
 def _md(value: str) -> str:
     """Record text made safe for a Markdown table cell: no HTML, pipes or links."""
     value = " ".join(value.split())
-    for char, escaped in (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
-                          ("|", "\\|"), ("`", "\\`"), ("[", "\\["), ("]", "\\]"),
-                          ("*", "\\*"), ("_", "\\_"), ("@", "@\u200b")):
+    for char, escaped in (
+        ("\\", "\\\\"),
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("|", "\\|"),
+        ("`", "\\`"),
+        ("[", "\\["),
+        ("]", "\\]"),
+        ("*", "\\*"),
+        ("_", "\\_"),
+        ("@", "@\u200b"),
+    ):
         value = value.replace(char, escaped)
     return value
 

@@ -45,28 +45,30 @@ def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
     """One flat row per public barrier, for spreadsheets."""
     rows = []
     for b in _public(kb.barriers):
-        rows.append({
-            "id": b.id,
-            "titel": text(b.title),
-            "title_en": translation(b.title, "en"),
-            "sammanfattning": text(b.summary),
-            "summary_en": translation(b.summary, "en"),
-            "status": b.status,
-            "gränser": _join(b.borders),
-            "teman": _join(b.themes),
-            "typ": b.obstacle_type or "",
-            "ansvariga": _join(f"{r.stakeholder} ({r.role})" for r in b.responsible),
-            "aktörer": _join(f"{r.stakeholder} ({r.role})" for r in b.stakeholders),
-            "forum": _join(b.forums),
-            "önskemål": text(b.ask),
-            "prioritet": b.priority or "",
-            "nordisk_status": b.official.fmc_status if b.official else "",
-            "relaterade": _join(b.related),
-            "källor": _join(f"{s.title} <{s.url}>" if s.url else s.title for s in b.sources),
-            "ägare": b.owner,
-            "senast_granskad": b.last_reviewed.isoformat(),
-            "granskas_senast": b.review_due.isoformat() if b.review_due else "",
-        })
+        rows.append(
+            {
+                "id": b.id,
+                "titel": text(b.title),
+                "title_en": translation(b.title, "en"),
+                "sammanfattning": text(b.summary),
+                "summary_en": translation(b.summary, "en"),
+                "status": b.status,
+                "gränser": _join(b.borders),
+                "teman": _join(b.themes),
+                "typ": b.obstacle_type or "",
+                "ansvariga": _join(f"{r.stakeholder} ({r.role})" for r in b.responsible),
+                "aktörer": _join(f"{r.stakeholder} ({r.role})" for r in b.stakeholders),
+                "forum": _join(b.forums),
+                "önskemål": text(b.ask),
+                "prioritet": b.priority or "",
+                "nordisk_status": b.official.fmc_status if b.official else "",
+                "relaterade": _join(b.related),
+                "källor": _join(f"{s.title} <{s.url}>" if s.url else s.title for s in b.sources),
+                "ägare": b.owner,
+                "senast_granskad": b.last_reviewed.isoformat(),
+                "granskas_senast": b.review_due.isoformat() if b.review_due else "",
+            }
+        )
     return rows
 
 
@@ -113,10 +115,18 @@ def to_xlsx(kb: KnowledgeBase) -> bytes:
 
     stamp = max((b.last_reviewed for b in kb.barriers.values()), default=dt.date(2026, 1, 1))
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_urls": False,
-                                     "strings_to_formulas": False, "strings_to_numbers": False})
-    book.set_properties({"title": "Gränshinderbasen", "created": dt.datetime(
-        stamp.year, stamp.month, stamp.day)})
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,
+            "strings_to_urls": False,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+        },
+    )
+    book.set_properties(
+        {"title": "Gränshinderbasen", "created": dt.datetime(stamp.year, stamp.month, stamp.day)}
+    )
     bold = book.add_format({"bold": True})
     for kind, rows_of in TABLES.items():
         sheet = book.add_worksheet(SHEET_NAMES[kind])

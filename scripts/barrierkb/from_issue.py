@@ -72,93 +72,138 @@ def _solution_types() -> str:
 #: The questions, in the order of the form. Labels are what the issue body shows.
 FIELDS: tuple[FormField, ...] = (
     FormField(
-        "title", "input", "Titel",
+        "title",
+        "input",
+        "Titel",
         "En kort rubrik på svenska som säger vad hindret är.",
-        required=True, placeholder="Statliga innovationsmedel går bara till svenska stödmottagare",
+        required=True,
+        placeholder="Statliga innovationsmedel går bara till svenska stödmottagare",
     ),
     FormField(
-        "summary", "textarea", "Sammanfattning",
+        "summary",
+        "textarea",
+        "Sammanfattning",
         "En till tre meningar: vem får det sämre, och varför just för att hen eller företaget "
         "rör sig över gränsen?",
         required=True,
     ),
     FormField(
-        "description", "textarea", "Beskrivning",
+        "description",
+        "textarea",
+        "Beskrivning",
         "Hela redogörelsen, i Markdown utan HTML. Beskriv situationen, inte en enskild person: "
         "inga namn, e-postadresser eller telefonnummer.",
     ),
     FormField(
-        "status", "dropdown", "Status",
+        "status",
+        "dropdown",
+        "Status",
         "Hur långt påverkansarbetet har kommit. Ett nytt hinder är oftast identifierat.",
-        required=True, options=vocab.STATUS_LABELS, default=0,
+        required=True,
+        options=vocab.STATUS_LABELS,
+        default=0,
     ),
     FormField(
-        "borders", "input", "Gränser",
+        "borders",
+        "input",
+        "Gränser",
         "Landspar med bindestreck, flera åtskilda med komma. Koder: " + _country_list() + ".",
-        required=True, placeholder="SE-DK, SE-NO",
+        required=True,
+        placeholder="SE-DK, SE-NO",
     ),
     FormField(
-        "themes", "dropdown", "Teman", "Välj ett eller flera.",
-        required=True, options=vocab.THEME_LABELS, multiple=True,
+        "themes",
+        "dropdown",
+        "Teman",
+        "Välj ett eller flera.",
+        required=True,
+        options=vocab.THEME_LABELS,
+        multiple=True,
     ),
     FormField(
-        "obstacle_type", "dropdown", "Typ av hinder",
+        "obstacle_type",
+        "dropdown",
+        "Typ av hinder",
         "Lagstiftning, administration, praxis eller infrastruktur. Välj Information när "
         "problemet är att information saknas eller är svår att hitta.",
         options=vocab.OBSTACLE_TYPE_LABELS,
     ),
     FormField(
-        "responsible", "textarea", "Vem kan lösa det",
+        "responsible",
+        "textarea",
+        "Vem kan lösa det",
         "En organisation per rad: dess id i stakeholders/ (eller namn), kolon, roll: "
-        + _roles(vocab.RESPONSIBLE_ROLES) + ". Utan roll blir det rule_owner.",
-        required=True, placeholder="skatteverket: rule_owner\nregeringen-se: decision_maker",
+        + _roles(vocab.RESPONSIBLE_ROLES)
+        + ". Utan roll blir det rule_owner.",
+        required=True,
+        placeholder="skatteverket: rule_owner\nregeringen-se: decision_maker",
     ),
     FormField(
-        "stakeholders", "textarea", "Andra berörda",
+        "stakeholders",
+        "textarea",
+        "Andra berörda",
         "En organisation per rad: id (eller namn), kolon, roll: "
-        + _roles(vocab.STAKEHOLDER_ROLES) + ". Utan roll blir det affected.",
+        + _roles(vocab.STAKEHOLDER_ROLES)
+        + ". Utan roll blir det affected.",
         placeholder="malmo-stad: advocate\ngreater-copenhagen: ally",
     ),
     FormField(
-        "forums", "input", "Forum",
+        "forums",
+        "input",
+        "Forum",
         "Id:n för forum där hindret tas upp eller bör tas upp, åtskilda med komma.",
         placeholder="greater-copenhagen, granshinderradet",
     ),
     FormField(
-        "ask", "textarea", "Begäran",
+        "ask",
+        "textarea",
+        "Begäran",
         "Den konkreta begäran till den som kan lösa hindret.",
     ),
     FormField(
-        "solutions", "textarea", "Lösningar",
+        "solutions",
+        "textarea",
+        "Lösningar",
         "En lösning per rad: typ, kolon, text. Typer: " + _solution_types() + ".",
         placeholder="domestic_law: Ändra villkoren så att stöd kan gå till testbäddar i "
         "grannlandet.",
     ),
     FormField(
-        "impact", "textarea", "Konsekvenser",
+        "impact",
+        "textarea",
+        "Konsekvenser",
         "Vem som drabbas och hur många, med källa.",
     ),
     FormField(
-        "related", "input", "Relaterade hinder",
+        "related",
+        "input",
+        "Relaterade hinder",
         "Id:n för andra hinder i barriers/, åtskilda med komma.",
     ),
     FormField(
-        "sources", "textarea", "Källor",
+        "sources",
+        "textarea",
+        "Källor",
         "Minst en. En källa per rad: titel | adress | utgivare | datum (ÅÅÅÅ-MM-DD). "
         "Varje påstående ska ha en källa.",
         required=True,
         placeholder="Återrapportering av uppdrag | https://malmo.se/ | Malmö stad | 2026-03-23",
     ),
     FormField(
-        "contributors", "input", "Bidragsgivare",
+        "contributors",
+        "input",
+        "Bidragsgivare",
         "Id:n i stakeholders/ för de organisationer som bidragit till posten, åtskilda med "
         "komma. De krediteras på hindrets sida.",
         placeholder="malmo-stad",
     ),
     FormField(
-        "owner", "input", "Förvaltare",
+        "owner",
+        "input",
+        "Förvaltare",
         "Enheten eller rollen som håller posten aktuell, aldrig en persons namn.",
-        required=True, placeholder="Malmö stad, Stadskontoret, Omvärld och näringsliv",
+        required=True,
+        placeholder="Malmö stad, Stadskontoret, Omvärld och näringsliv",
     ),
 )
 
@@ -198,10 +243,14 @@ def issue_form() -> dict:
             attributes["options"] = [option_text(c, lbl) for c, lbl in f.options.items()]
             if f.default is not None:
                 attributes["default"] = f.default
-        body.append({
-            "type": f.type, "id": f.id, "attributes": attributes,
-            "validations": {"required": f.required},
-        })
+        body.append(
+            {
+                "type": f.type,
+                "id": f.id,
+                "attributes": attributes,
+                "validations": {"required": f.required},
+            }
+        )
     return {
         "name": "Nytt gränshinder",
         "description": "Rapportera ett gränshinder; svaren blir en post i barriers/.",
@@ -218,8 +267,14 @@ def form_text() -> str:
         f"#   barrierkb from-issue --form -o {FORM_PATH}\n"
         "# Each field's id is a barrier field; `barrierkb from-issue` reads the answers.\n"
     )
-    return header + yaml.dump(issue_form(), Dumper=_BlockDumper, sort_keys=False,
-                              allow_unicode=True, width=100, default_flow_style=False)
+    return header + yaml.dump(
+        issue_form(),
+        Dumper=_BlockDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
 
 
 # -- reading an issue body ---------------------------------------------------------------------
@@ -275,7 +330,7 @@ def _lines(value: str) -> list[str]:
 
 
 def _ids(value: str) -> list[str]:
-    """Ids separated by commas, spaces or lines; names become slugs."""
+    """Ids separated by commas or lines; a name such as `Greater Copenhagen` becomes a slug."""
     parts = [p.strip().strip("`") for p in re.split(r"[,;\n]", value)]
     return _unique([_slug(p) for p in parts if p])
 
@@ -308,10 +363,16 @@ def _refs(value: str, roles: tuple[str, ...], default: str) -> list[dict]:
         who, sep, role = line.rpartition(":")
         if not sep:
             match = re.fullmatch(r"(.+?)[\s,]*\(?\s*([a-z_]+)\s*\)?", line)
-            who, role = (match.groups() if match and match.group(2) in names else (line, ""))
+            who, role = match.groups() if match and match.group(2) in names else (line, "")
         role = role.strip().strip("()").strip()
-        out.append({"stakeholder": _slug(who.strip(" ,")),
-                    "role": names.get(role.lower(), role) if role else default})
+        if not who.strip(" ,"):
+            continue
+        out.append(
+            {
+                "stakeholder": _slug(who.strip(" ,")),
+                "role": names.get(role.lower(), role) if role else default,
+            }
+        )
     return out
 
 
@@ -466,8 +527,14 @@ def record_yaml(record: dict) -> str:
     last_reviewed: 2026-05-01
     <BLANKLINE>
     """
-    text = yaml.dump(record, Dumper=_RecordDumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=4096)
+    text = yaml.dump(
+        record,
+        Dumper=_RecordDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=4096,
+    )
     return f"# yaml-language-server: $schema=../schema/{schema_name('barriers')}\n{text}"
 
 

@@ -35,7 +35,7 @@ import re
 import networkx as nx
 
 from . import vocab
-from .audience import for_audience
+from .audience import Audience, for_audience
 from .load import KnowledgeBase
 from .text import text
 
@@ -99,10 +99,13 @@ def split_key(key: str) -> tuple[str, str]:
     return kind, record_id
 
 
-def build_graph(kb: KnowledgeBase, lang: str = "sv") -> nx.MultiDiGraph:
-    """The stakeholder graph of the public records in `kb`.
+def build_graph(
+    kb: KnowledgeBase, lang: str = "sv", audience: Audience = "public"
+) -> nx.MultiDiGraph:
+    """The stakeholder graph of the records in `kb` that `audience` may see.
 
-    Internal records and ``internal_notes`` never enter, whatever `kb` holds.
+    For the public (the default), internal records never enter, whatever `kb`
+    holds; notes never enter any graph.
     Nodes and edges are inserted in sorted order, so the same records give
     the same graph, exports and drawings.
 
@@ -112,6 +115,8 @@ def build_graph(kb: KnowledgeBase, lang: str = "sv") -> nx.MultiDiGraph:
         The loaded records (public or internal; only public ones are used).
     lang : str
         Language of the node labels; Swedish when a text lacks it.
+    audience : str
+        ``public``, or ``internal`` for the internal site (all records).
 
     Returns
     -------
@@ -139,13 +144,14 @@ def build_graph(kb: KnowledgeBase, lang: str = "sv") -> nx.MultiDiGraph:
     >>> list(G.edges(keys=True))
     [('stakeholder:malmo', 'stakeholder:gc', 'member_of')]
     """
-    public = for_audience(kb, "public")
+    visible = for_audience(kb, audience)
     G = nx.MultiDiGraph()
     G.graph["name"] = "Gränshinderbasen"
+    shown = ("public", "internal") if audience == "internal" else ("public",)
     stakeholders = {
-        sid: s for sid, s in sorted(public.stakeholders.items()) if s.visibility == "public"
+        sid: s for sid, s in sorted(visible.stakeholders.items()) if s.visibility in shown
     }
-    barriers = {bid: b for bid, b in sorted(public.barriers.items()) if b.visibility == "public"}
+    barriers = {bid: b for bid, b in sorted(visible.barriers.items()) if b.visibility in shown}
 
     for sid, s in stakeholders.items():
         attrs: dict[str, str | int] = {
@@ -174,8 +180,13 @@ def build_graph(kb: KnowledgeBase, lang: str = "sv") -> nx.MultiDiGraph:
     for sid, s in stakeholders.items():
         for relation in s.relations:
             if relation.target in stakeholders:
-                edges.add((node_key(STAKEHOLDER, sid), node_key(STAKEHOLDER, relation.target),
-                           relation.type))
+                edges.add(
+                    (
+                        node_key(STAKEHOLDER, sid),
+                        node_key(STAKEHOLDER, relation.target),
+                        relation.type,
+                    )
+                )
     for bid, b in barriers.items():
         barrier = node_key(BARRIER, bid)
         for ref in [*b.responsible, *b.stakeholders]:

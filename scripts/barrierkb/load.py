@@ -91,7 +91,10 @@ def load(root: str | Path) -> KnowledgeBase:
                 line, col = positions.value(("id",))
                 kb.diagnostics.append(
                     Diagnostic(
-                        rel, line, col, "duplicate-id",
+                        rel,
+                        line,
+                        col,
+                        "duplicate-id",
                         f"the id '{record.id}' is already used by {first}",
                         "give each record its own id, equal to its file name",
                     )
@@ -110,37 +113,68 @@ def load_record(
     try:
         value, positions = parse_yaml(data)
     except YamlProblem as problem:
-        return None, Positions(), [
-            Diagnostic(rel, problem.line, problem.col, problem.code, problem.message, problem.hint)
-        ]
+        return (
+            None,
+            Positions(),
+            [
+                Diagnostic(
+                    rel, problem.line, problem.col, problem.code, problem.message, problem.hint
+                )
+            ],
+        )
     if value is None:
-        return None, positions, [
-            Diagnostic(rel, 1, 1, "empty-file", "the file is empty",
-                       "start from `barrierkb new` or a neighbouring record")
-        ]
+        return (
+            None,
+            positions,
+            [
+                Diagnostic(
+                    rel,
+                    1,
+                    1,
+                    "empty-file",
+                    "the file is empty",
+                    "start from `barrierkb new` or a neighbouring record",
+                )
+            ],
+        )
     if not isinstance(value, dict):
         line, col = positions.value(())
-        return None, positions, [
-            Diagnostic(rel, line, col, "not-a-mapping",
-                       f"the file holds a {_type_name(value)}, not a mapping of fields",
-                       "write one `field: value` per line at the top level")
-        ]
+        return (
+            None,
+            positions,
+            [
+                Diagnostic(
+                    rel,
+                    line,
+                    col,
+                    "not-a-mapping",
+                    f"the file holds a {_type_name(value)}, not a mapping of fields",
+                    "write one `field: value` per line at the top level",
+                )
+            ],
+        )
     try:
         record = model.model_validate(value)
     except ValidationError as err:
-        problems = [_diagnostic(rel, positions, e, model) for e in err.errors()]
-        problems += _placeholders(rel, positions, value)
-        return None, positions, _dedupe(problems)
-    return record, positions, []
+        problems = _dedupe([_diagnostic(rel, positions, e, model) for e in err.errors()])
+        taken = {(d.line, d.col) for d in problems}
+        todo = [d for d in _placeholders(rel, positions, value) if (d.line, d.col) not in taken]
+        return None, positions, problems + todo
+    return record, positions, _placeholders(rel, positions, value)
 
 
 def _placeholders(rel: str, positions: Positions, value: object, loc: tuple = ()) -> list:
-    """The template's TODOs in a record that failed validation: check's placeholder
-    rule sees only valid records, and every problem should show in one run."""
+    """The template's TODOs left in a record (as read, valid or not)."""
     if isinstance(value, str) and PLACEHOLDER in value:
-        return [Diagnostic(rel, *positions.value(loc), "placeholder",
-                           f"{field_path(loc)}: the placeholder {PLACEHOLDER} is left",
-                           "fill in the value, or delete the line if the field is optional")]
+        return [
+            Diagnostic(
+                rel,
+                *positions.value(loc),
+                "placeholder",
+                f"{field_path(loc)}: the placeholder {PLACEHOLDER} is left",
+                "fill in the value, or delete the line if the field is optional",
+            )
+        ]
     if isinstance(value, dict):
         items = value.items()
     elif isinstance(value, list):
@@ -161,8 +195,13 @@ def _dedupe(problems: list[Diagnostic]) -> list[Diagnostic]:
 
 def _type_name(value: object) -> str:
     return {
-        bool: "true/false", int: "number", float: "number", str: "text",
-        list: "list", dict: "mapping", type(None): "empty value",
+        bool: "true/false",
+        int: "number",
+        float: "number",
+        str: "text",
+        list: "list",
+        dict: "mapping",
+        type(None): "empty value",
     }.get(type(value), type(value).__name__)
 
 
@@ -199,9 +238,14 @@ def _diagnostic(rel: str, positions: Positions, error: dict, model: type[BaseMod
 
     if kind == "missing":
         line, col = positions.key(loc[:-1]) if len(loc) > 1 else (1, 1)
-        return Diagnostic(rel, line, col, "missing-field",
-                          f"the required field '{name}' is missing",
-                          f"add `{last}:` (see the field reference)")
+        return Diagnostic(
+            rel,
+            line,
+            col,
+            "missing-field",
+            f"the required field '{name}' is missing",
+            f"add `{last}:` (see the field reference)",
+        )
     if kind == "extra_forbidden":
         line, col = positions.key(loc)
         close = difflib.get_close_matches(str(last), _fields_at(model, loc[:-1]), n=1)
@@ -215,40 +259,84 @@ def _diagnostic(rel: str, positions: Positions, error: dict, model: type[BaseMod
         options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(given), options, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of {allowed}"
-        return Diagnostic(rel, line, col, "bad-value",
-                          f"{name}: {shown} is not allowed", hint)
+        return Diagnostic(rel, line, col, "bad-value", f"{name}: {shown} is not allowed", hint)
     if kind == "string_pattern_mismatch":
         if last == "url" or (last == "source" and str(given).startswith(("javascript", "data"))):
-            return Diagnostic(rel, line, col, "bad-url",
-                              f"{name}: {shown} is not an http or https address",
-                              "write the full address, starting with https://")
+            return Diagnostic(
+                rel,
+                line,
+                col,
+                "bad-url",
+                f"{name}: {shown} is not an http or https address",
+                "write the full address, starting with https://",
+            )
         if "borders" in loc:
-            return Diagnostic(rel, line, col, "bad-value",
-                              f"{name}: {shown} is not a pair of known country codes",
-                              "write two ISO codes with a hyphen, such as SE-DK or SE-NO")
+            return Diagnostic(
+                rel,
+                line,
+                col,
+                "bad-value",
+                f"{name}: {shown} is not a pair of known country codes",
+                "write two ISO codes with a hyphen, such as SE-DK or SE-NO",
+            )
         if last == "country":
-            return Diagnostic(rel, line, col, "bad-value",
-                              f"{name}: {shown} is not a country code",
-                              "write an ISO 3166-1 alpha-2 code such as SE, DK, NO, or NORDIC or EU")
-        return Diagnostic(rel, line, col, "bad-id",
-                          f"{name}: {shown} is not an id",
-                          "ids are lowercase letters, digits and hyphens, such as vinnova")
+            return Diagnostic(
+                rel,
+                line,
+                col,
+                "bad-value",
+                f"{name}: {shown} is not a country code",
+                "write an ISO 3166-1 alpha-2 code such as SE, DK, NO, or NORDIC or EU",
+            )
+        return Diagnostic(
+            rel,
+            line,
+            col,
+            "bad-id",
+            f"{name}: {shown} is not an id",
+            "ids are lowercase letters, digits and hyphens, such as vinnova",
+        )
     if "date" in message:
-        return Diagnostic(rel, line, col, "bad-date", f"{name}: {message}",
-                          "write the date as YYYY-MM-DD, such as 2026-03-23")
+        return Diagnostic(
+            rel,
+            line,
+            col,
+            "bad-date",
+            f"{name}: {message}",
+            "write the date as YYYY-MM-DD, such as 2026-03-23",
+        )
     if kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
-        hint = "put the value in quotes" if isinstance(given, (bool, int, float)) else \
-            "see the field reference for the expected form"
-        return Diagnostic(rel, line, col, "bad-type",
-                          f"{name}: expected {_expected(kind)}, got {_type_name(given)} {shown}",
-                          hint)
-    return Diagnostic(rel, line, col, "bad-value", f"{name}: {message}",
-                      "see the field reference for the allowed values")
+        hint = (
+            "put the value in quotes"
+            if isinstance(given, (bool, int, float))
+            else "see the field reference for the expected form"
+        )
+        return Diagnostic(
+            rel,
+            line,
+            col,
+            "bad-type",
+            f"{name}: expected {_expected(kind)}, got {_type_name(given)} {shown}",
+            hint,
+        )
+    return Diagnostic(
+        rel,
+        line,
+        col,
+        "bad-value",
+        f"{name}: {message}",
+        "see the field reference for the allowed values",
+    )
 
 
 def _expected(kind: str) -> str:
     return {
-        "string_type": "text", "int_type": "a whole number", "list_type": "a list",
-        "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping",
-        "bool_type": "true or false", "float_type": "a number",
+        "string_type": "text",
+        "int_type": "a whole number",
+        "list_type": "a list",
+        "dict_type": "a mapping",
+        "model_type": "a mapping",
+        "model_attributes_type": "a mapping",
+        "bool_type": "true or false",
+        "float_type": "a number",
     }.get(kind, kind.removesuffix("_type"))

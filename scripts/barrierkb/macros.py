@@ -40,8 +40,11 @@ def define_env(env) -> None:
     def barriers_table(status: str = "", theme: str = "", border: str = "", forum: str = ""):
         """A register table of the barriers matching every filter given."""
         wanted = {"status": status, "tema": theme, "grans": border, "forum": forum}
-        chosen = [b for b in kb.barriers.values()
-                  if all(not v or v in barrier_facets(b)[k] for k, v in wanted.items())]
+        chosen = [
+            b
+            for b in kb.barriers.values()
+            if all(not v or v in barrier_facets(b)[k] for k, v in wanted.items())
+        ]
         return barrier_table(kb, chosen, here(), interactive=False)
 
     @env.macro
@@ -54,8 +57,9 @@ def define_env(env) -> None:
 
     @env.macro
     def due_reviews(n: int = 5):
-        return barrier_list(kb, reviews_due(kb, options.today, n), here(),
-                            when=lambda b: b.review_due)
+        return barrier_list(
+            kb, reviews_due(kb, options.today, n), here(), when=lambda b: b.review_due
+        )
 
     @env.macro
     def next_meetings(n: int = 3):

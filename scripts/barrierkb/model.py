@@ -42,9 +42,7 @@ def _validate_text(value: Any) -> str | dict[str, str]:
     if isinstance(value, dict) and value:
         unknown = [k for k in value if k not in vocab.LANGUAGES]
         if unknown:
-            raise ValueError(
-                f"unknown language {unknown[0]!r}; use {', '.join(vocab.LANGUAGES)}"
-            )
+            raise ValueError(f"unknown language {unknown[0]!r}; use {', '.join(vocab.LANGUAGES)}")
         if not all(isinstance(v, str) and v.strip() for v in value.values()):
             raise ValueError("every language needs a non-empty string")
         return dict(value)
@@ -147,7 +145,9 @@ class Impact(Record):
     people_affected: Annotated[int, Field(ge=0, strict=True)] | None = Field(
         None, description="Number of people affected, from the source."
     )
-    confidence: _as_literal(vocab.CONFIDENCES) | None = Field(None, description="high, medium, low.")
+    confidence: _as_literal(vocab.CONFIDENCES) | None = Field(
+        None, description="high, medium, low."
+    )
     source: Label | None = Field(None, description="Citation or http(s) address.")
 
 
@@ -253,9 +253,7 @@ class Briefing(Record):
         default_factory=list, description="Stakeholder ids at the table."
     )
     purpose: Text | None = Field(None, description="Why we go.")
-    barriers: Annotated[list[AgendaItem], Field(min_length=1)] = Field(
-        description="The agenda."
-    )
+    barriers: Annotated[list[AgendaItem], Field(min_length=1)] = Field(description="The agenda.")
     visibility: _as_literal(vocab.VISIBILITIES) = Field(
         "public", description="public, or internal."
     )

@@ -65,12 +65,18 @@ def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _field(name: str, value: str) -> str:
+    return f"{name}:{value}" if value.startswith("\n") else f"{name}: {value}"
+
+
 def new_barrier(root: Path, title: str, today: dt.date | None = None) -> tuple[Path, str]:
     """The path and text of a new barrier record titled `title`."""
     today = today or dt.date.today()
     record_id = slugify(title)
-    lines = [f"# yaml-language-server: $schema=../schema/{schema_name('barriers')}",
-             "# Fyll i alla TODO och kör sedan: barrierkb check"]
+    lines = [
+        f"# yaml-language-server: $schema=../schema/{schema_name('barriers')}",
+        "# Fyll i alla TODO och kör sedan: barrierkb check",
+    ]
     for name, info in Barrier.model_fields.items():
         lines.append(f"# {info.description}")
         if name == "id":
@@ -80,7 +86,7 @@ def new_barrier(root: Path, title: str, today: dt.date | None = None) -> tuple[P
         elif name == "last_reviewed":
             lines.append(f"last_reviewed: {today.isoformat()}")
         elif info.is_required():
-            lines.append(f"{name}: {REQUIRED_PLACEHOLDERS[name]}")
+            lines.append(_field(name, REQUIRED_PLACEHOLDERS[name]))
         else:
-            lines.append(f"# {name}: {OPTIONAL_EXAMPLES[name]}")
+            lines.append("# " + _field(name, OPTIONAL_EXAMPLES[name]))
     return root / "barriers" / f"{record_id}.yml", "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -44,21 +45,20 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             state = prepare(self.root, audience, self.config.home, self.config.edit_url)
         except RecordErrors as err:
             _remove_old_build(config.site_dir)
-            raise PluginError("the records have errors:\n" + format_text(err.diagnostics)) \
-                from None
+            raise PluginError("the records have errors:\n" + format_text(err.diagnostics)) from None
         for d in state.diagnostics:
             log.info(d.format())
         _states[config.config_file_path] = state
         self.state = state
         config.extra["polyfills"] = [
-            SHIM_PATH if "iframe-worker" in str(p) else p
-            for p in config.extra.get("polyfills", [])
+            SHIM_PATH if "iframe-worker" in str(p) else p for p in config.extra.get("polyfills", [])
         ]
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for path, content in render_site(self.state.kb, self.state.options,
-                                          self.state.graph).items():
+        for path, content in render_site(
+            self.state.kb, self.state.options, self.state.graph
+        ).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} clashes with a generated page; rename it")
             files.append(File.generated(config, path, content=content))
@@ -70,6 +70,14 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             )
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(shim)))
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Material prints page.meta.title and .description unescaped (in <title>,
+        # <meta content="..."> and the header), and they hold record text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+        return markdown
 
     def on_serve(self, server, config, builder):
         for folder in ("barriers", "stakeholders", "briefings"):

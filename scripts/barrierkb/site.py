@@ -38,12 +38,17 @@ def build_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
-def prepare(root: str | Path, audience: str = "public", home: str = "malmo-stad",
-            edit_url: str = "", with_graph: bool = True) -> SiteState:
+def prepare(
+    root: str | Path,
+    audience: str = "public",
+    home: str = "malmo-stad",
+    edit_url: str = "",
+    with_graph: bool = True,
+) -> SiteState:
     """Load, check and filter the records for `audience`; raise RecordErrors on errors."""
     today = build_date()
     kb = load(root)
@@ -56,5 +61,5 @@ def prepare(root: str | Path, audience: str = "public", home: str = "malmo-stad"
     if with_graph:
         from .graph import build_graph
 
-        graph = build_graph(visible)
+        graph = build_graph(visible, audience=audience)
     return SiteState(visible, options, found, graph)

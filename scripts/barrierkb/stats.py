@@ -25,8 +25,10 @@ def counts(kb: KnowledgeBase) -> dict[str, dict[str, int]]:
 
 def format_stats(kb: KnowledgeBase) -> str:
     """A plain-text table of `counts(kb)`."""
-    lines = [f"{len(kb.barriers)} barriers, {len(kb.stakeholders)} stakeholders, "
-             f"{len(kb.briefings)} briefings"]
+    lines = [
+        f"{len(kb.barriers)} barriers, {len(kb.stakeholders)} stakeholders, "
+        f"{len(kb.briefings)} briefings"
+    ]
     for facet, table in counts(kb).items():
         lines.append(f"\nby {facet}:")
         width = max((len(k) for k in table), default=0)

@@ -15,7 +15,7 @@ that:
 >>> value
 {'country': 'NO', 'borders': ['SE-NO']}
 >>> positions.value(("borders", 0))
-(2, 10)
+(2, 11)
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ _TAGS = {
     "tag:yaml.org,2002:map": "map",
     "tag:yaml.org,2002:seq": "seq",
 }
+
+
+_KEY_HINT = "write a field name followed by a colon, such as `title:`"
+_DEPTH_HINT = f"records need only a few levels; the limit is {MAX_DEPTH}"
 
 
 class YamlProblem(Exception):
@@ -130,9 +134,7 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     line, col = event.start_mark.line + 1, event.start_mark.column + 1
     tag = event.tag
     if tag and tag != "!" and tag not in _TAGS:
-        raise YamlProblem(
-            line, col, "yaml-tag", f"the tag {tag} is not allowed", "remove the tag"
-        )
+        raise YamlProblem(line, col, "yaml-tag", f"the tag {tag} is not allowed", "remove the tag")
     kind = _TAGS.get(tag or "", None)
     if kind == "str" or (kind is None and not event.implicit[0]):
         return event.value
@@ -214,8 +216,13 @@ def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
         offset = max(text.find(chr(err.character)), 0)
         line = text.count("\n", 0, offset) + 1
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise YamlProblem(line, col, "control-character", f"the character U+{err.character:04X} "
-                          "is not allowed in YAML", "delete it; it is invisible") from None
+        raise YamlProblem(
+            line,
+            col,
+            "control-character",
+            f"the character U+{err.character:04X} is not allowed in YAML",
+            "delete it; it is invisible",
+        ) from None
     except yaml.YAMLError as err:
         raise _yaml_error(err) from None
     except RecursionError:  # pragma: no cover - the builder is iterative
@@ -245,7 +252,7 @@ def _build(events) -> tuple[object, Positions]:
             return child
         if frame[2] is None:  # this value is a key
             if not isinstance(value, str):
-                raise YamlProblem(*where, "yaml-key", "keys must be plain words", "")
+                raise YamlProblem(*where, "yaml-key", "keys must be plain words", _KEY_HINT)
             if value in frame[4]:
                 first = frame[4][value]
                 raise YamlProblem(
@@ -290,9 +297,9 @@ def _build(events) -> tuple[object, Positions]:
             place(event.value if is_key else _scalar(event), mark)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(*where, "yaml-depth", "the file nests too deeply", "")
+                raise YamlProblem(*where, "yaml-depth", "the file nests too deeply", _DEPTH_HINT)
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise YamlProblem(*where, "yaml-key", "keys must be plain words", "")
+                raise YamlProblem(*where, "yaml-key", "keys must be plain words", _KEY_HINT)
             core = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
             if event.tag and event.tag != f"tag:yaml.org,2002:{core}":
                 raise YamlProblem(

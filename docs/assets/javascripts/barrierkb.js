@@ -34,6 +34,7 @@
       control.addEventListener("input", apply);
       control.addEventListener("change", apply);
     });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
   }
 

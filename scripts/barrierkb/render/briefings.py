@@ -57,32 +57,52 @@ def attendee_stakes(kb: KnowledgeBase, briefing: Briefing) -> list[tuple]:
     return rows
 
 
-def render_briefing(kb: KnowledgeBase, briefing: Briefing, options: SiteOptions,
-                    routes_html: Callable[[str], Markup] | None = None,
-                    src: str | None = None) -> str:
+def render_briefing(
+    kb: KnowledgeBase,
+    briefing: Briefing,
+    options: SiteOptions,
+    routes_html: Callable[[str], Markup] | None = None,
+    src: str | None = None,
+) -> str:
     """One briefing as a Markdown page (also the source of its PDF)."""
     src = src or briefing_page(briefing.id)
     items = [(i, kb.barriers[i.barrier]) for i in briefing.barriers if i.barrier in kb.barriers]
     running = f"{text(briefing.title)} – {briefing.date.isoformat()}"
     return front_matter(title=text(briefing.title)) + render_template(
-        "briefing.md.j2", src, br=briefing, kb=kb, items=items, options=options,
-        forum=kb.stakeholders.get(briefing.forum), stakes=attendee_stakes(kb, briefing),
-        running=css_string(running), routes=routes_html or (lambda _id: ""),
-        barrier_page=barrier_page, stakeholder_page=stakeholder_page,
+        "briefing.md.j2",
+        src,
+        br=briefing,
+        kb=kb,
+        items=items,
+        options=options,
+        forum=kb.stakeholders.get(briefing.forum),
+        stakes=attendee_stakes(kb, briefing),
+        running=css_string(running),
+        routes=routes_html or (lambda _id: ""),
+        barrier_page=barrier_page,
+        stakeholder_page=stakeholder_page,
     )
 
 
-def briefing_pages(kb: KnowledgeBase, options: SiteOptions,
-                   routes_html: Callable[[str], Markup] | None = None) -> dict[str, str]:
+def briefing_pages(
+    kb: KnowledgeBase, options: SiteOptions, routes_html: Callable[[str], Markup] | None = None
+) -> dict[str, str]:
     """A page per briefing and the index of coming and past meetings."""
-    pages = {briefing_page(b.id): render_briefing(kb, b, options, routes_html)
-             for b in kb.briefings.values()}
+    pages = {
+        briefing_page(b.id): render_briefing(kb, b, options, routes_html)
+        for b in kb.briefings.values()
+    }
     ordered = sorted(kb.briefings.values(), key=lambda b: (b.date, b.id))
     coming = [b for b in ordered if b.date >= options.today]
     past = [b for b in reversed(ordered) if b.date < options.today]
     pages[BRIEFING_INDEX] = front_matter(title="Möten") + render_template(
-        "briefings.md.j2", BRIEFING_INDEX, coming=coming, past=past, kb=kb,
-        briefing_page=briefing_page, stakeholder_page=stakeholder_page,
+        "briefings.md.j2",
+        BRIEFING_INDEX,
+        coming=coming,
+        past=past,
+        kb=kb,
+        briefing_page=briefing_page,
+        stakeholder_page=stakeholder_page,
     )
     return pages
 
@@ -94,8 +114,10 @@ def annual_changes(kb: KnowledgeBase) -> dict[int, dict[str, list]]:
         for event in b.status_history:
             if event.status in ANNUAL_STATUSES:
                 years[event.date.year][event.status].append((event, b))
-    return {y: {s: sorted(v, key=lambda x: (x[0].date, x[1].id)) for s, v in years[y].items()}
-            for y in sorted(years)}
+    return {
+        y: {s: sorted(v, key=lambda x: (x[0].date, x[1].id)) for s, v in years[y].items()}
+        for y in sorted(years)
+    }
 
 
 def annual_pages(kb: KnowledgeBase) -> dict[str, str]:
@@ -104,14 +126,25 @@ def annual_pages(kb: KnowledgeBase) -> dict[str, str]:
     pages = {}
     for year, by_status in changes.items():
         src = f"annual/{year}.md"
-        open_at_end = [b for b in kb.barriers.values()
-                       if _status_at_end_of(b, year) not in (None, *vocab.CLOSED_STATUSES)]
+        open_at_end = [
+            b
+            for b in kb.barriers.values()
+            if _status_at_end_of(b, year) not in (None, *vocab.CLOSED_STATUSES)
+        ]
         pages[src] = front_matter(title=f"Gränshinder {year}") + render_template(
-            "annual.md.j2", src, year=year, by_status=by_status, statuses=ANNUAL_STATUSES,
-            open_at_end=open_at_end, barrier_page=barrier_page,
+            "annual.md.j2",
+            src,
+            year=year,
+            by_status=by_status,
+            statuses=ANNUAL_STATUSES,
+            open_at_end=open_at_end,
+            barrier_page=barrier_page,
         )
     pages[ANNUAL_INDEX] = front_matter(title="Årsrapporter") + render_template(
-        "annual_index.md.j2", ANNUAL_INDEX, years=list(changes), changes=changes,
+        "annual_index.md.j2",
+        ANNUAL_INDEX,
+        years=list(changes),
+        changes=changes,
     )
     return pages
 

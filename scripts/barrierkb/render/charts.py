@@ -51,7 +51,7 @@ def chart_with_table(chart_id: str, title: str, data: dict[str, int]) -> Markup:
     return Markup(
         f'<figure class="bkb-figure">{bar_chart(chart_id, title, data)}'
         f"<figcaption>{escape(title)}</figcaption></figure>"
-        f"<details class=\"bkb-alt\"><summary>{escape(title)} som tabell</summary>"
+        f'<details class="bkb-alt"><summary>{escape(title)} som tabell</summary>'
         f'<table><caption>{escape(title)}</caption><thead><tr><th scope="col">'
         f'Kategori</th><th scope="col">Antal</th></tr></thead><tbody>{rows}</tbody></table>'
         f"</details>"

@@ -40,6 +40,8 @@ DESCRIPTIONS = {
 
 
 def data_page(files: dict[str, str | bytes]) -> str:
-    rows = [(path, *DESCRIPTIONS.get(path, ("", "")), len(content))
-            for path, content in sorted(files.items())]
+    rows = [
+        (path, *DESCRIPTIONS.get(path, ("", "")), len(content))
+        for path, content in sorted(files.items())
+    ]
     return render_template("data.md.j2", DATA_PAGE, rows=rows)

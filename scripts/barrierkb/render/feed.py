@@ -36,7 +36,7 @@ def atom_feed(kb: KnowledgeBase, site_url: str = "", limit: int = 200) -> str:
         "<author><name>Gränshinderbasen</name></author>",
     ]
     if base:
-        lines.append(f"<link rel=\"self\" href={quoteattr(base + FEED_PATH)}/>")
+        lines.append(f'<link rel="self" href={quoteattr(base + FEED_PATH)}/>')
     for day, b, i, event in changes:
         title = f"{text(b.title)}: {vocab.STATUS_LABELS[event.status]}"
         summary = text(event.note) or text(b.summary)
@@ -46,7 +46,7 @@ def atom_feed(kb: KnowledgeBase, site_url: str = "", limit: int = 200) -> str:
             f"<title>{escape(title)}</title>",
             f"<id>urn:granshinderbasen:barrier:{b.id}:status:{i}</id>",
             f"<updated>{day.isoformat()}T00:00:00Z</updated>",
-            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(href)}/>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(href)}/>',
             f"<summary>{escape(summary)}</summary>",
             "</entry>",
         ]

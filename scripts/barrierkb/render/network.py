@@ -33,22 +33,33 @@ def _href_from(here: str) -> Callable[[str, str], str]:
     return href
 
 
-def routes_block(routes: list[dict], here: str) -> Markup:
-    """The advocacy routes of one barrier as an HTML block."""
-    return Markup(render_template("routes.html.j2", here, routes=routes,
-                                  step_label=analytics.step_label,
-                                  stakeholder_page=stakeholder_page))
+def routes_block(routes: list[dict], here: str, compact: bool = False) -> Markup:
+    """The advocacy routes of one barrier as an HTML block.
+
+    Compact (for printed briefings): the shortest route to each stakeholder, a line each.
+    """
+    return Markup(
+        render_template(
+            "routes.html.j2",
+            here,
+            routes=routes,
+            compact=compact,
+            step_label=analytics.step_label,
+            stakeholder_page=stakeholder_page,
+        )
+    )
 
 
-def routes_html_for(kb: KnowledgeBase, graph, options: SiteOptions,
-                    here: Callable[[str], str] | None = None) -> Callable[[str], Markup]:
+def routes_html_for(
+    kb: KnowledgeBase, graph, options: SiteOptions, here: Callable[[str], str] | None = None
+) -> Callable[[str], Markup]:
     """A function barrier id -> its routes block, for briefings (links from `here`)."""
     if graph is None or options.home not in kb.stakeholders:
         return lambda _id: Markup("")
     all_routes = analytics.all_advocacy_routes(graph, options.home)
 
     def block(barrier_id: str, page: str = "briefings/x.md") -> Markup:
-        return routes_block(all_routes.get(barrier_id, []), page)
+        return routes_block(all_routes.get(barrier_id, []), page, compact=True)
 
     return block
 
@@ -60,10 +71,17 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
     barrier_sections = {}
     for b in kb.barriers.values():
         here = barrier_page(b.id)
-        section = {"allies": Markup(render_template(
-            "allies.html.j2", here,
-            allies=analytics.allies(graph, b.id, options.home) if home_known else [],
-            home=kb.stakeholders.get(options.home), stakeholder_page=stakeholder_page))}
+        section = {
+            "allies": Markup(
+                render_template(
+                    "allies.html.j2",
+                    here,
+                    allies=analytics.allies(graph, b.id, options.home) if home_known else [],
+                    home=kb.stakeholders.get(options.home),
+                    stakeholder_page=stakeholder_page,
+                )
+            )
+        }
         section["routes"] = routes_block(all_routes.get(b.id, []), here)
         barrier_sections[b.id] = section
     stakeholder_sections = {}
@@ -73,18 +91,23 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
             "ego_svg": Markup(drawing.ego_svg(graph, s.id, radius=1, href=_href_from(here)))
         }
     grid = analytics.power_interest(kb)
-    page = front_matter(title="Nätverket") + render_template(
-        "network.md.j2", NETWORK_PAGE,
+    page = front_matter(title="Nätverket", hide=["navigation"]) + render_template(
+        "network.md.j2",
+        NETWORK_PAGE,
         svg=Markup(drawing.network_svg(graph, href=_href_from(NETWORK_PAGE))),
-        brokers=analytics.brokers(graph)[:25], grid=grid,
-        quadrants=analytics.QUADRANTS, communities=analytics.communities(graph),
-        kb=kb, stakeholder_page=stakeholder_page,
+        brokers=analytics.brokers(graph)[:25],
+        grid=grid,
+        quadrants=analytics.QUADRANTS,
+        communities=analytics.communities(graph),
+        kb=kb,
+        stakeholder_page=stakeholder_page,
         edges=_relation_rows(kb),
     )
     return {
         "barrier_sections": barrier_sections,
         "stakeholder_sections": stakeholder_sections,
-        "routes_html": lambda bid: routes_block(all_routes.get(bid, []), "briefings/x.md"),
+        "routes_html": lambda bid: routes_block(all_routes.get(bid, []), "briefings/x.md",
+                                                compact=True),
         "pages": {NETWORK_PAGE: page},
         "exports": {
             "data/natverk.graphml": to_graphml(graph),
@@ -94,5 +117,9 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
 
 
 def _relation_rows(kb: KnowledgeBase) -> list[tuple]:
-    return [(s, rel) for s in kb.stakeholders.values() for rel in s.relations
-            if rel.target in kb.stakeholders]
+    return [
+        (s, rel)
+        for s in kb.stakeholders.values()
+        for rel in s.relations
+        if rel.target in kb.stakeholders
+    ]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from .. import vocab
 from ..load import KnowledgeBase
 from ..model import Barrier, Stakeholder
@@ -28,8 +30,12 @@ FACETS = ("status", "tema", "grans", "forum")
 
 def barrier_facets(b: Barrier) -> dict[str, list[str]]:
     """The facet values a barrier is listed under, by facet."""
-    return {"status": [b.status], "tema": list(b.themes), "grans": list(b.borders),
-            "forum": list(b.forums)}
+    return {
+        "status": [b.status],
+        "tema": list(b.themes),
+        "grans": list(b.borders),
+        "forum": list(b.forums),
+    }
 
 
 def facet_label(kb: KnowledgeBase, facet: str, value: str) -> str:
@@ -52,30 +58,45 @@ def facet_values(kb: KnowledgeBase) -> dict[str, list[str]]:
             used[facet].update(values)
     order = {"status": vocab.STATUSES, "tema": vocab.THEMES}
     return {
-        facet: [v for v in order[facet] if v in used[facet]] if facet in order
+        facet: [v for v in order[facet] if v in used[facet]]
+        if facet in order
         else sorted(used[facet])
         for facet in FACETS
     }
 
 
-def barrier_table(kb: KnowledgeBase, barriers: list[Barrier], here: str,
-                  interactive: bool = True) -> str:
+def barrier_table(
+    kb: KnowledgeBase, barriers: list[Barrier], here: str, interactive: bool = True
+) -> Markup:
     """The register table (HTML) of `barriers`, sortable and filterable when interactive."""
-    return render_template(
-        "barrier_table.html.j2", here, kb=kb, barriers=barriers, interactive=interactive,
-        facets=facet_values(kb), facet_label=lambda f, v: facet_label(kb, f, v),
-        page_of=barrier_page, stakeholder_page=stakeholder_page,
+    return Markup(
+        render_template(
+            "barrier_table.html.j2",
+            here,
+            kb=kb,
+            barriers=barriers,
+            interactive=interactive,
+            facets=facet_values(kb),
+            facet_label=lambda f, v: facet_label(kb, f, v),
+            page_of=barrier_page,
+            stakeholder_page=stakeholder_page,
+        )
     )
 
 
 def register_page(kb: KnowledgeBase) -> str:
     barriers = list(kb.barriers.values())
-    return front_matter(title="Registret", description="Alla gränshinder i en tabell") + \
-        render_template(
-            "register.md.j2", REGISTER, kb=kb, facets=facet_values(kb),
-            facet_label=lambda f, v: facet_label(kb, f, v), facet_page=facet_page,
-            table=barrier_table(kb, barriers, REGISTER),
-        )
+    return front_matter(
+        title="Registret", description="Alla gränshinder i en tabell"
+    ) + render_template(
+        "register.md.j2",
+        REGISTER,
+        kb=kb,
+        facets=facet_values(kb),
+        facet_label=lambda f, v: facet_label(kb, f, v),
+        facet_page=facet_page,
+        table=barrier_table(kb, barriers, REGISTER),
+    )
 
 
 def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
@@ -87,9 +108,15 @@ def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
             barriers = [b for b in kb.barriers.values() if value in barrier_facets(b)[facet]]
             label = facet_label(kb, facet, value)
             pages[src] = front_matter(title=label) + render_template(
-                "facet.md.j2", src, facet=facet, value=value, label=label, barriers=barriers,
+                "facet.md.j2",
+                src,
+                facet=facet,
+                value=value,
+                label=label,
+                barriers=barriers,
                 table=barrier_table(kb, barriers, src, interactive=False),
-                register=REGISTER, stakeholder_page=stakeholder_page,
+                register=REGISTER,
+                stakeholder_page=stakeholder_page,
             )
     return pages
 
@@ -101,15 +128,23 @@ def barrier_pages(kb: KnowledgeBase, options: SiteOptions, sections: dict | None
     for b in kb.barriers.values():
         src = barrier_page(b.id)
         path = kb.file("barriers", b.id).path
-        pages[src] = front_matter(title=text(b.title), description=_plain(text(b.summary))) + \
-            render_template(
-                "barrier.md.j2", src, b=b, kb=kb, options=options,
-                edit_url=options.edit_url.format(path=path) if options.edit_url else "",
-                stakeholder_page=stakeholder_page, barrier_page=barrier_page,
-                facet_page=facet_page, briefings=_briefings_of(kb, b.id),
-                briefing_page=briefing_page, register=REGISTER,
-                **sections.get(b.id, {}),
-            )
+        pages[src] = front_matter(
+            title=text(b.title), description=_plain(text(b.summary))
+        ) + render_template(
+            "barrier.md.j2",
+            src,
+            b=b,
+            kb=kb,
+            options=options,
+            edit_url=options.edit_url.format(path=path) if options.edit_url else "",
+            stakeholder_page=stakeholder_page,
+            barrier_page=barrier_page,
+            facet_page=facet_page,
+            briefings=_briefings_of(kb, b.id),
+            briefing_page=briefing_page,
+            register=REGISTER,
+            **sections.get(b.id, {}),
+        )
     return pages
 
 
@@ -143,12 +178,20 @@ def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
         for role, b in ties:
             by_role[role].append(b)
         pages[src] = front_matter(title=text(s.name)) + render_template(
-            "stakeholder.md.j2", src, s=s, kb=kb, by_role=dict(by_role),
-            incoming=incoming.get(s.id, []), is_forum=s.type in vocab.FORUM_TYPES,
-            stakeholder_page=stakeholder_page, barrier_page=barrier_page,
-            facet_page=facet_page, briefing_page=briefing_page,
-            briefings=[br for br in kb.briefings.values()
-                       if br.forum == s.id or s.id in br.attendees],
+            "stakeholder.md.j2",
+            src,
+            s=s,
+            kb=kb,
+            by_role=dict(by_role),
+            incoming=incoming.get(s.id, []),
+            is_forum=s.type in vocab.FORUM_TYPES,
+            stakeholder_page=stakeholder_page,
+            barrier_page=barrier_page,
+            facet_page=facet_page,
+            briefing_page=briefing_page,
+            briefings=[
+                br for br in kb.briefings.values() if br.forum == s.id or s.id in br.attendees
+            ],
             **sections.get(s.id, {}),
         )
     return pages
@@ -159,8 +202,11 @@ def stakeholder_index(kb: KnowledgeBase) -> str:
     for s in kb.stakeholders.values():
         by_level[s.level].append(s)
     return front_matter(title="Aktörer") + render_template(
-        "stakeholders.md.j2", STAKEHOLDER_INDEX, by_level=by_level,
-        stakeholder_page=stakeholder_page, ties=lambda org: len(stake_in(kb, org)),
+        "stakeholders.md.j2",
+        STAKEHOLDER_INDEX,
+        by_level=by_level,
+        stakeholder_page=stakeholder_page,
+        ties=lambda org: len(stake_in(kb, org)),
     )
 
 

@@ -32,7 +32,8 @@ def _type_of(schema: dict, defs: dict) -> str:
     if "pattern" in schema and kind == "string":
         return f"text som matchar `{schema['pattern']}`"
     return {"string": "text", "integer": "heltal", "number": "tal", "boolean": "sant/falskt"}.get(
-        kind, "text eller text per språk")
+        kind, "text eller text per språk"
+    )
 
 
 def field_rows(model: type[BaseModel]) -> list[dict]:
@@ -42,8 +43,14 @@ def field_rows(model: type[BaseModel]) -> list[dict]:
     rows = []
     for name, info in model.model_fields.items():
         prop = schema["properties"][name]
-        rows.append({"name": name, "required": info.is_required(),
-                     "type": _type_of(prop, defs), "description": info.description or ""})
+        rows.append(
+            {
+                "name": name,
+                "required": info.is_required(),
+                "type": _type_of(prop, defs),
+                "description": info.description or "",
+            }
+        )
     return rows
 
 
@@ -65,9 +72,17 @@ def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
 
 
 def reference_page() -> str:
-    kinds = [(kind, model, field_rows(model),
-              [(sub.__name__, field_rows(sub)) for sub in nested_models(model)])
-             for kind, model in KINDS.items()]
-    codes = [(code, meaning, "varning" if code in WARNING_CODES else "fel")
-             for code, meaning in CODES.items()]
+    kinds = [
+        (
+            kind,
+            model,
+            field_rows(model),
+            [(sub.__name__, field_rows(sub)) for sub in nested_models(model)],
+        )
+        for kind, model in KINDS.items()
+    ]
+    codes = [
+        (code, meaning, "varning" if code in WARNING_CODES else "fel")
+        for code, meaning in CODES.items()
+    ]
     return render_template("reference.md.j2", REFERENCE, kinds=kinds, codes=codes)

@@ -40,19 +40,25 @@ def charts(kb: KnowledgeBase) -> Markup:
     table = counts(kb)
     status = {vocab.STATUS_LABELS[k]: v for k, v in table["status"].items()}
     theme = {vocab.THEME_LABELS[k]: v for k, v in table["theme"].items()}
-    return Markup("").join([
-        chart_with_table("chart-status", "Hinder per status", status),
-        chart_with_table("chart-border", "Hinder per gräns", table["border"]),
-        chart_with_table("chart-theme", "Hinder per tema", theme),
-    ])
+    return Markup("").join(
+        [
+            chart_with_table("chart-status", "Hinder per status", status),
+            chart_with_table("chart-border", "Hinder per gräns", table["border"]),
+            chart_with_table("chart-theme", "Hinder per tema", theme),
+        ]
+    )
 
 
 def barrier_list(kb: KnowledgeBase, barriers: list, here: str, when=None) -> Markup:
     """A plain HTML list of barrier links, with a date per item if `when` is given."""
-    return Markup(render_template("barrier_list.html.j2", here, barriers=barriers, when=when,
-                                  page_of=barrier_page))
+    return Markup(
+        render_template(
+            "barrier_list.html.j2", here, barriers=barriers, when=when, page_of=barrier_page
+        )
+    )
 
 
 def briefing_list(briefings: list, here: str) -> Markup:
-    return Markup(render_template("briefing_list.html.j2", here, briefings=briefings,
-                                  page_of=briefing_page))
+    return Markup(
+        render_template("briefing_list.html.j2", here, briefings=briefings, page_of=briefing_page)
+    )

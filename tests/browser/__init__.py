@@ -1,0 +1,174 @@
+"""What the browser tests and the static-site test share: build, serve, launch.
+
+The site is built with the same command as `make site` (`mkdocs build
+--strict`), into a temporary folder, and served by a stdlib HTTP server on
+127.0.0.1 so that the pages can be loaded over http and from file:// alike.
+Chromium is Debian's (`/usr/bin/chromium`); Playwright never downloads one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+HOSTILE = REPO / "tests" / "hostile"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Set by .ci/run: a missing Chromium fails the browser tests instead of skipping them.
+REQUIRE_BROWSER = os.environ.get("BARRIERKB_REQUIRE_BROWSER") == "1"
+
+#: The pages every accessibility and privacy test visits.
+MAIN_PAGES = [
+    "index.html",
+    "register/index.html",
+    "barriers/funding-domestic-recipients-se.html",
+    "stakeholders/vinnova.html",
+    "stakeholders/greater-copenhagen.html",
+    "network.html",
+    "briefings/2026-05-20-firs-testbaddar.html",
+    "data.html",
+]
+
+
+def build_site(dest: Path, root: Path = REPO) -> Path:
+    """`mkdocs build --strict -d dest` in `root`, as `make site` does; fail with its log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BARRIERKB_AUDIENCE": "public"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed in {root}:\n{result.stderr[-4000:]}")
+    return dest
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    """`barrierkb check --format json` in `root`."""
+    return subprocess.run(
+        [sys.executable, "-m", "barrierkb.cli", "check", "--format", "json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
+    )
+
+
+def copy_repo(target: Path) -> Path:
+    """The records, docs and mkdocs.yml of the repository, for a build of its own."""
+    shutil.copytree(
+        REPO,
+        target,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "node_modules",
+            "site",
+            "site-internal",
+            "build",
+            "screenshots",
+            "__pycache__",
+            ".pytest_cache",
+            "tests",
+            "benchmarks",
+            "scripts",
+            "seed",
+            "research",
+        ),
+    )
+    (target / "node_modules").symlink_to(REPO / "node_modules")
+    return target
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - API name
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (an ephemeral port); yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --- the hostile corpus ---------------------------------------------------------------
+
+
+def hostile_payloads() -> list[dict]:
+    """tests/hostile/payloads.yml, with `repeat` expanded into the text."""
+    items = yaml.safe_load((HOSTILE / "payloads.yml").read_text(encoding="utf-8"))
+    for item in items:
+        item["text"] = item["text"] * item.get("repeat", 1)
+    return items
+
+
+def _templates() -> dict[str, str]:
+    return {
+        kind: (HOSTILE / f"{kind}.yml.in").read_text(encoding="utf-8")
+        for kind in ("barrier", "stakeholder", "briefing")
+    }
+
+
+def hostile_records(item: dict) -> dict[str, str]:
+    """The barrier, stakeholder and briefing that carry one payload in every text field.
+
+    The payload goes in as a JSON string, which YAML reads as a double-quoted
+    scalar, so it stays on the template's line whatever it holds.
+    """
+    rid = f"hostile-{item['name']}"
+    quoted = json.dumps(item["text"], ensure_ascii=True)
+    folders = {"barrier": "barriers", "stakeholder": "stakeholders", "briefing": "briefings"}
+    return {
+        f"{folders[kind]}/{rid}.yml": template.replace("@ID@", rid).replace("@TEXT@", quoted)
+        for kind, template in _templates().items()
+    }
+
+
+def hostile_fields(kind: str) -> dict[int, str]:
+    """Line number -> field path of each `@TEXT@` in a template."""
+    fields = {}
+    for number, line in enumerate(_templates()[kind].splitlines(), start=1):
+        if "@TEXT@" in line:
+            fields[number] = line.split("#", 1)[1].strip()
+    return fields
+
+
+def write_records(root: Path, records: dict[str, str]) -> None:
+    for rel, text in records.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,87 @@
+"""Briefings as PDF: one cover plus one page per agenda barrier, the asks in full."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from barrierkb import brief, load
+from barrierkb.cli import main
+from barrierkb.text import text
+
+REPO = Path(__file__).resolve().parents[1]
+HAVE_ENGINE = any(shutil.which(name) for name in brief.ENGINES)
+needs_engine = pytest.mark.skipif(
+    not HAVE_ENGINE and not os.environ.get("BARRIERKB_REQUIRE_BROWSER"),
+    reason="no Chromium to print with",
+)
+KB = load(REPO)
+
+
+def squash(value: str) -> str:
+    """Text without white space or soft hyphens, to compare across line breaks."""
+    return re.sub(r"[\s\u00ad]+", "", value)
+
+
+def pdf_text(path: Path) -> tuple[int, list[str]]:
+    reader = PdfReader(path)
+    return len(reader.pages), [page.extract_text() or "" for page in reader.pages]
+
+
+@needs_engine
+@pytest.mark.parametrize("briefing_id", sorted(KB.briefings))
+def test_briefing_pdf_has_a_cover_and_one_page_per_barrier(briefing_id, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out = tmp_path / f"{briefing_id}.pdf"
+    assert main(["brief", briefing_id, "-o", str(out)]) == 0
+    briefing = KB.briefings[briefing_id]
+    pages, texts = pdf_text(out)
+    assert pages == 1 + len(briefing.barriers)
+    for number, item in enumerate(briefing.barriers, start=1):
+        barrier = KB.barriers[item.barrier]
+        page = squash(texts[number])
+        assert squash(text(barrier.title)) in page, f"title of {barrier.id} on page {number + 1}"
+        ask = text(item.ask) if item.ask else text(barrier.ask)
+        assert squash(ask) in page, f"ask of {barrier.id} on page {number + 1}"
+    everything = " ".join(texts)
+    for chrome in ("Sök", "Registret", "Nätverket", "Hoppa till innehåll"):
+        assert chrome not in everything
+    assert squash(text(briefing.title)) in squash(texts[0])
+    assert f"Sida 1 av {pages}" in texts[0]
+
+
+@needs_engine
+def test_adhoc_pack_lists_the_open_barriers_raised_at_a_forum(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "firs.pdf"
+    assert main(["brief", "--forum", "firs", "-o", str(out)]) == 0
+    raised = [
+        b
+        for b in KB.barriers.values()
+        if "firs" in b.forums and b.status not in ("solved", "written_off")
+    ]
+    pages, texts = pdf_text(out)
+    assert pages == 1 + len(raised)
+    for barrier in raised:
+        assert squash(text(barrier.title)) in squash(" ".join(texts))
+
+
+def test_missing_engine_names_the_package_to_install(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    briefing_id = sorted(KB.briefings)[0]
+    assert main(["brief", briefing_id, "-o", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "chromium" in err and "apt-get install" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_briefing_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    assert main(["brief", "no-such-meeting", "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "no-such-meeting" in capsys.readouterr().err

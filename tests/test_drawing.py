@@ -1,0 +1,281 @@
+"""SVG drawings: deterministic, self-contained, accessible and escaped."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from barrierkb.drawing import (
+    EDGE_STYLES,
+    MAX_LABEL,
+    default_href,
+    ego_layout,
+    ego_svg,
+    network_layout,
+    network_svg,
+)
+from barrierkb.graph import build_graph
+from barrierkb.load import load
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = '<script>alert("x")</script> & <b onload="evil()">'
+LONG = "Styrelsen for International Rekruttering og Integration (SIRI)"
+
+
+def stakeholder(G, sid, label, type_="agency", level="national", country="SE"):
+    G.add_node(
+        f"stakeholder:{sid}",
+        kind="stakeholder",
+        record_id=sid,
+        label=label,
+        type=type_,
+        level=level,
+        country=country,
+    )
+
+
+@pytest.fixture
+def G():
+    G = nx.MultiDiGraph()
+    stakeholder(G, "malmo", "Malmö stad", "municipality", "local")
+    stakeholder(G, "gc", "Greater Copenhagen", "forum", "regional", "DK")
+    stakeholder(G, "gov", "Norges regering", "government", "national", "NO")
+    stakeholder(G, "siri", LONG, "agency", "national", "DK")
+    stakeholder(G, "evil", HOSTILE, "other", "local")
+    stakeholder(G, "nmr", "Nordiska ministerrådet", "intergovernmental", "nordic", "NORDIC")
+    stakeholder(G, "eu", "Europeiska kommissionen", "intergovernmental", "eu", "EU")
+    G.add_node(
+        "barrier:b-x", kind="barrier", record_id="b-x", label="Ett <i>hinder</i>", status="raised"
+    )
+    for u, kind, v in [
+        ("stakeholder:malmo", "member_of", "stakeholder:gc"),
+        ("stakeholder:malmo", "part_of", "stakeholder:gc"),
+        ("stakeholder:evil", "cooperates_with", "stakeholder:malmo"),
+        ("stakeholder:gov", "member_of", "stakeholder:nmr"),
+        ("stakeholder:siri", "reports_to", "stakeholder:gov"),
+        ("stakeholder:nmr", "funds", "stakeholder:gc"),
+        ("stakeholder:nmr", "secretariat_of", "stakeholder:eu"),
+        ("stakeholder:gov", "decision_maker", "barrier:b-x"),
+        ("stakeholder:malmo", "affected", "barrier:b-x"),
+        ("barrier:b-x", "raised_at", "stakeholder:gc"),
+    ]:
+        G.add_edge(u, v, key=kind, type=kind)
+    return G
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def drawings(G, home: str = "malmo") -> dict[str, str]:
+    return {
+        "network": network_svg(G, home=home),
+        "ego1": ego_svg(G, home, 1),
+        "ego2": ego_svg(G, home, 2),
+        "ego-no-barriers": ego_svg(G, "gc", 2, barriers=False),
+    }
+
+
+@pytest.mark.parametrize("name", ["network", "ego1", "ego2", "ego-no-barriers"])
+def test_accessible_root(G, name):
+    root = parse(drawings(G)[name])
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title_id, desc_id = root.get("aria-labelledby").split()
+    title = root.find(f"{SVG}title")
+    desc = root.find(f"{SVG}desc")
+    assert (title.get("id"), desc.get("id")) == (title_id, desc_id)
+    assert title.text.strip() and len(desc.text) > 40
+    assert root.get("font-family") == "sans-serif"
+
+
+@pytest.mark.parametrize("name", ["network", "ego1", "ego2", "ego-no-barriers"])
+def test_self_contained(G, name):
+    svg = drawings(G)[name]
+    root = parse(svg)
+    tags = {el.tag.removeprefix(SVG) for el in root.iter()}
+    assert not tags & {"script", "style", "image", "foreignObject", "use", "iframe"}
+    for el in root.iter():
+        for attr, value in el.attrib.items():
+            assert not attr.lower().startswith("on"), (el.tag, attr)
+            if attr in ("href", "{http://www.w3.org/1999/xlink}href"):
+                assert value.startswith("../"), value
+    assert svg.count("http") == 1  # the SVG namespace, nothing fetched
+    assert "@font-face" not in svg and "url(http" not in svg
+
+
+def test_same_graph_same_bytes(G):
+    assert drawings(G) == drawings(G)
+
+
+def test_same_records_same_bytes(tmp_path: Path):
+    def write(root: Path, reverse: bool) -> None:
+        records = {
+            "malmo-stad": "type: municipality\nlevel: local\nrelations:\n"
+            "  - {type: member_of, target: gc}\n  - {type: member_of, target: nmr}",
+            "gc": "type: forum\nlevel: regional",
+            "nmr": "type: intergovernmental\nlevel: nordic\nrelations:\n"
+            "  - {type: funds, target: gc}",
+        }
+        items = list(records.items())
+        (root / "stakeholders").mkdir(parents=True)
+        for sid, body in reversed(items) if reverse else items:
+            text = f"id: {sid}\nname: Org {sid}\ncountry: SE\n{body}\n"
+            (root / "stakeholders" / f"{sid}.yml").write_text(textwrap.dedent(text))
+
+    write(tmp_path / "a", False)
+    write(tmp_path / "b", True)
+    one, two = build_graph(load(tmp_path / "a")), build_graph(load(tmp_path / "b"))
+    assert drawings(one, "malmo-stad") == drawings(two, "malmo-stad")
+
+
+def test_numbers_have_one_decimal(G):
+    for svg in drawings(G).values():
+        numbers = re.findall(r"-?\d+\.\d+", svg)
+        assert numbers and all(len(n.split(".")[1]) == 1 for n in numbers)
+        assert "-0.0" not in svg
+
+
+def test_hostile_names_are_escaped(G):
+    for svg in drawings(G).values():
+        assert "<script" not in svg and "<b " not in svg and "<i>" not in svg
+        root = parse(svg)  # still well-formed
+        assert not [el for el in root.iter() if el.tag.endswith("script")]
+        titles = [el.text for el in root.iter(f"{SVG}title")]
+        if any("evil" in (a.get("href") or "") for a in root.iter(f"{SVG}a")):
+            assert any(HOSTILE in t for t in titles)
+
+
+def test_nodes_link_to_their_pages(G):
+    root = parse(network_svg(G))
+    links = {a.get("href") for a in root.iter(f"{SVG}a")}
+    assert "../stakeholders/malmo/" in links and "../stakeholders/gc/" in links
+    ego = parse(ego_svg(G, "malmo", 1, href=lambda kind, rid: f"/{kind}/{rid}.html"))
+    links = {a.get("href") for a in ego.iter(f"{SVG}a")}
+    assert {"/stakeholder/malmo.html", "/barrier/b-x.html"} <= links
+    assert default_href("barrier", "x") == "../barriers/x/"
+
+
+def test_each_node_has_a_title_and_long_names_are_cut(G):
+    root = parse(network_svg(G))
+    nodes = list(root.iter(f"{SVG}a"))
+    assert len(nodes) == 7  # every stakeholder, no barriers
+    for a in nodes:
+        title = a.find(f"{SVG}title").text
+        label = a.find(f"{SVG}text").text
+        assert len(label) <= MAX_LABEL
+        assert title.startswith(label.rstrip("…"))
+    siri = next(a for a in nodes if a.get("href").endswith("/siri/"))
+    assert siri.find(f"{SVG}text").text.endswith("…")
+    assert LONG in siri.find(f"{SVG}title").text
+
+
+def test_edges_have_titles_in_words(G):
+    svg = network_svg(G)
+    assert "<title>Malmö stad är medlem i Greater Copenhagen</title>" in svg
+    ego = ego_svg(G, "gc", 1)
+    assert "Hindret ”Ett &lt;i&gt;hinder&lt;/i&gt;” lyfts i Greater Copenhagen" in ego
+
+
+def test_shapes_differ_by_kind(G):
+    root = parse(ego_svg(G, "malmo", 1))
+    shapes = {}
+    for a in root.iter(f"{SVG}a"):
+        shape = next(el for el in a if el.tag != f"{SVG}title")
+        shapes[a.get("href")] = (
+            shape.tag.removeprefix(SVG),
+            len((shape.get("points") or "").split()),
+        )
+    assert shapes["../stakeholders/malmo/"] == ("circle", 0)
+    assert shapes["../stakeholders/gc/"] == ("polygon", 4)  # diamond
+    assert shapes["../stakeholders/evil/"] == ("polygon", 3)  # triangle
+    assert shapes["../barriers/b-x/"] == ("polygon", 6)  # hexagon
+    net = parse(network_svg(G))
+    gov = next(a for a in net.iter(f"{SVG}a") if a.get("href").endswith("/gov/"))
+    assert gov.find(f"{SVG}rect") is not None
+
+
+def test_edge_types_differ_by_dash_pattern(G):
+    patterns = {(dash, width) for dash, width in EDGE_STYLES.values()}
+    assert len(patterns) == len(EDGE_STYLES)
+    root = parse(network_svg(G))
+    dashes = {}
+    for g in root.iter(f"{SVG}g"):
+        if g.get("data-type"):
+            dashes[g.get("data-type")] = g.find(f"{SVG}path").get("stroke-dasharray")
+    assert dashes["member_of"] is None and dashes["part_of"] == "9 3"
+    assert len(set(dashes.values())) == len(dashes)
+
+
+def test_legend_names_what_is_drawn(G):
+    root = parse(network_svg(G, home="malmo"))
+    legend = root.find(f".//{SVG}g[@id='natverk-legend']")
+    texts = [t.text for t in legend.iter(f"{SVG}text")]
+    assert "Teckenförklaring" in texts
+    assert {
+        "Kommun eller region",
+        "Medlem i",
+        "Del av",
+        "Samarbetar med",
+        "Hemorganisation (tjock kant)",
+    } <= set(texts)
+    assert "Gränshinder" not in texts  # no barriers in the network drawing
+    ego = parse(ego_svg(G, "malmo", 1))
+    assert "Gränshinder" in [t.text for t in ego.iter(f"{SVG}text")]
+
+
+def test_description_summarises(G):
+    desc = parse(network_svg(G, home="malmo")).find(f"{SVG}desc").text
+    assert desc.startswith("7 aktörer och 7 relationer")
+    assert "Lokal 2" in desc and "medlem i 2" in desc and "Malmö stad" in desc
+    ego = parse(ego_svg(G, "malmo", 1)).find(f"{SVG}desc").text
+    assert "Malmö stad är medlem i Greater Copenhagen" in ego
+    assert "1 gränshinder" in ego
+
+
+def test_network_bands_by_level(G):
+    pos = network_layout(G)
+    y = {n.split(":")[1]: p[1] for n, p in pos.items()}
+    assert y["malmo"] < y["gc"] < y["gov"] < y["nmr"] < y["eu"]
+    assert "barrier:b-x" not in pos
+
+
+def test_ego_rings(G):
+    pos, distance = ego_layout(G, "stakeholder:malmo", 2)
+    assert pos["stakeholder:malmo"] == (0.0, 0.0)
+    assert distance["stakeholder:gc"] == 1 and distance["stakeholder:nmr"] == 2
+    r1 = abs(complex(*pos["stakeholder:gc"]))
+    r2 = abs(complex(*pos["stakeholder:nmr"]))
+    assert r2 > r1 > 0
+
+
+def test_ids_differ_between_drawings(G):
+    ids = []
+    for svg in (
+        network_svg(G),
+        ego_svg(G, "malmo", 1),
+        ego_svg(G, "malmo", 2),
+        ego_svg(G, "gc", 1),
+    ):
+        ids += [el.get("id") for el in parse(svg).iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+    custom = parse(ego_svg(G, "malmo", 1, id_prefix="Min Bild!"))
+    assert custom.get("aria-labelledby") == "min-bild-title min-bild-desc"
+
+
+def test_unknown_stakeholder(G):
+    with pytest.raises(nx.NodeNotFound):
+        ego_svg(G, "nobody")
+
+
+def test_empty_and_lonely_graphs():
+    assert parse(network_svg(nx.MultiDiGraph())).get("role") == "img"
+    G = nx.MultiDiGraph()
+    stakeholder(G, "alone", "Ensam")
+    root = parse(ego_svg(G, "alone", 2))
+    assert "Inga direkta band" in root.find(f"{SVG}desc").text

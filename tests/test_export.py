@@ -1,0 +1,306 @@
+"""Exports: complete for the public, nothing internal, `NO` stays Norway, deterministic."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import BARRIER, BARRIER_ID, BARRIER_PATH, BRIEFING_ID, run_cli, write
+
+from barrierkb.audience import for_audience
+from barrierkb.check import check
+from barrierkb.export import EXCLUDE, export, to_csv, to_json, to_xlsx
+from barrierkb.load import KnowledgeBase, load
+from barrierkb.model import KINDS
+
+SECRET = "HEMLIGT-7Q"  # appears only in internal records and internal notes
+
+INTERNAL_STAKEHOLDER = f"""\
+id: malmo-naringslivsnatverk
+name: "Malmö stads nätverk av innovationsföretag {SECRET}"
+type: business
+country: NO
+level: local
+visibility: internal
+internal_notes: "Medlemslistan delas inte utanför stadskontoret. {SECRET}"
+"""
+
+INTERNAL_BARRIER = f"""\
+id: testbed-procurement
+title: "Testbäddar kan inte upphandlas över gränsen {SECRET}"
+summary: "Upphandlingsreglerna gör det svårt att köpa testbäddstjänster i Danmark."
+status: identified
+borders: [SE-DK]
+themes: [business]
+responsible:
+  - {{stakeholder: vinnova, role: rule_owner}}
+stakeholders:
+  - {{stakeholder: malmo-naringslivsnatverk, role: affected}}
+sources:
+  - title: "Samtal med nätverket {SECRET}"
+owner: "Malmö stad, Stadskontoret"
+last_reviewed: 2026-03-30
+visibility: internal
+internal_notes: "Ska inte publiceras. {SECRET}"
+"""
+
+INTERNAL_BRIEFING = f"""\
+id: 2026-06-01-internt
+title: "Intern förberedelse {SECRET}"
+date: 2026-06-01
+forum: greater-copenhagen
+barriers:
+  - barrier: testbed-procurement
+visibility: internal
+"""
+
+
+@pytest.fixture
+def mixed_root(kb_root: Path) -> Path:
+    """The clean knowledge base plus internal records and a secret internal note."""
+    write(
+        kb_root,
+        BARRIER_PATH,
+        BARRIER.replace('internal_notes: "Vinnova', f'internal_notes: "{SECRET} Vinnova'),
+    )
+    write(kb_root, "stakeholders/malmo-naringslivsnatverk.yml", INTERNAL_STAKEHOLDER)
+    write(kb_root, "barriers/testbed-procurement.yml", INTERNAL_BARRIER)
+    write(kb_root, "briefings/2026-06-01-internt.yml", INTERNAL_BRIEFING)
+    return kb_root
+
+
+@pytest.fixture
+def mixed_kb(mixed_root: Path) -> KnowledgeBase:
+    kb = load(mixed_root)
+    assert check(kb) == [], "the mixed knowledge base must itself be clean"
+    return kb
+
+
+def xlsx_text(data: bytes) -> str:
+    """Every XML part of a workbook, as one text, to search for leaks."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return "".join(book.read(name).decode("utf-8") for name in book.namelist())
+
+
+def xlsx_rows(data: bytes) -> dict[str, list[tuple]]:
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+# --- completeness ------------------------------------------------------------
+
+
+def test_json_export_round_trips_every_public_record_and_field(mixed_kb):
+    public = for_audience(mixed_kb, "public")
+    data = json.loads(to_json(public))
+    assert set(data) == {"barriers", "stakeholders", "briefings"}
+    for kind, model in KINDS.items():
+        expected = {
+            rid: r.model_copy(update={"internal_notes": None})
+            for rid, r in mixed_kb.records(kind).items()
+            if r.visibility == "public"
+        }
+        exported = {item["id"]: model.model_validate(item) for item in data[kind]}
+        assert exported == expected, kind
+        for item in data[kind]:
+            assert not set(item) & EXCLUDE
+    assert BARRIER_ID in {b["id"] for b in data["barriers"]}
+    assert BRIEFING_ID in {b["id"] for b in data["briefings"]}
+
+
+def test_json_export_keeps_every_field_written_in_the_record(mixed_kb):
+    data = json.loads(to_json(for_audience(mixed_kb, "public")))
+    (barrier,) = [b for b in data["barriers"] if b["id"] == BARRIER_ID]
+    written = {line.split(":")[0] for line in BARRIER.splitlines() if line and line[0].isalpha()}
+    assert written - EXCLUDE <= set(barrier)
+    assert all(barrier[extra] == [] for extra in set(barrier) - written), "only empty defaults"
+    assert barrier["status_history"][1] == {
+        "date": "2026-03-23",
+        "status": "raised",
+        "forum": "greater-copenhagen",
+        "source": "Malmö stad, Stadskontoret, återrapportering 2026-03-23",
+    }
+
+
+def test_csv_has_a_row_per_public_record(mixed_kb):
+    public = for_audience(mixed_kb, "public")
+    assert [row["id"] for row in csv_rows(to_csv(public, "barriers"))] == [BARRIER_ID]
+    assert [row["id"] for row in csv_rows(to_csv(public, "stakeholders"))] == [
+        "greater-copenhagen",
+        "innovasjon-norge",
+        "malmo-stad",
+        "vinnova",
+    ]
+
+
+def test_xlsx_has_a_sheet_per_table_with_every_public_record(mixed_kb):
+    sheets = xlsx_rows(to_xlsx(for_audience(mixed_kb, "public")))
+    assert list(sheets) == ["Hinder", "Aktörer"]
+    assert [row[0] for row in sheets["Hinder"]] == ["id", BARRIER_ID]
+    assert [row[0] for row in sheets["Aktörer"]][1:] == [
+        "greater-copenhagen",
+        "innovasjon-norge",
+        "malmo-stad",
+        "vinnova",
+    ]
+
+
+# --- nothing internal --------------------------------------------------------
+
+
+@pytest.mark.parametrize("audience_filter", [True, False], ids=["public-kb", "unfiltered-kb"])
+def test_internal_records_and_notes_never_appear_in_any_export(mixed_kb, audience_filter):
+    kb = for_audience(mixed_kb, "public") if audience_filter else mixed_kb
+    outputs = {
+        "json": to_json(kb),
+        "csv-barriers": to_csv(kb, "barriers").decode("utf-8-sig"),
+        "csv-stakeholders": to_csv(kb, "stakeholders").decode("utf-8-sig"),
+        "xlsx": xlsx_text(to_xlsx(kb)),
+    }
+    for name, text in outputs.items():
+        assert SECRET not in text, name
+        assert "testbed-procurement" not in text, name
+        assert "malmo-naringslivsnatverk" not in text, name
+        assert "internal_notes" not in text, name
+        assert "Vinnova har muntligen" not in text, name
+
+
+def test_export_command_leaves_internal_records_out(mixed_kb, mixed_root, tmp_path):
+    for fmt, kind in [
+        ("json", "barriers"),
+        ("csv", "barriers"),
+        ("csv", "stakeholders"),
+        ("xlsx", "barriers"),
+    ]:
+        out = tmp_path / f"{kind}.{fmt}"
+        run = run_cli(
+            "export", "--root", str(mixed_root), "--format", fmt, "--kind", kind, "-o", str(out)
+        )
+        assert run.returncode == 0, run.stderr
+        data = out.read_bytes()
+        text = xlsx_text(data) if fmt == "xlsx" else data.decode("utf-8-sig")
+        assert SECRET not in text
+        assert BARRIER_ID in text or kind == "stakeholders"
+
+
+# --- Norway and other YAML 1.1 traps -----------------------------------------
+
+
+def test_norway_exports_as_no_in_json(mixed_kb):
+    data = json.loads(to_json(for_audience(mixed_kb, "public")))
+    (norway,) = [s for s in data["stakeholders"] if s["id"] == "innovasjon-norge"]
+    assert norway["country"] == "NO"
+    assert data["barriers"][0]["borders"] == ["SE-DK", "SE-NO"]
+    assert not list(booleans(data)), "no field of the model is a boolean"
+
+
+def booleans(value):
+    if isinstance(value, bool):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from booleans(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from booleans(item)
+
+
+def test_norway_exports_as_no_in_csv(mixed_kb):
+    public = for_audience(mixed_kb, "public")
+    (norway,) = [
+        r for r in csv_rows(to_csv(public, "stakeholders")) if r["id"] == "innovasjon-norge"
+    ]
+    assert norway["land"] == "NO"
+    (barrier,) = csv_rows(to_csv(public, "barriers"))
+    assert barrier["gränser"] == "SE-DK; SE-NO"
+
+
+def test_norway_exports_as_no_in_xlsx(mixed_kb):
+    sheets = xlsx_rows(to_xlsx(for_audience(mixed_kb, "public")))
+    header, *rows = sheets["Aktörer"]
+    land = header.index("land")
+    (norway,) = [r for r in rows if r[0] == "innovasjon-norge"]
+    assert norway[land] == "NO"
+    assert isinstance(norway[land], str)
+    header, barrier = sheets["Hinder"]
+    assert barrier[header.index("gränser")] == "SE-DK; SE-NO"
+
+
+def test_text_that_looks_like_a_formula_or_number_stays_text_in_xlsx(kb_root):
+    write(
+        kb_root,
+        BARRIER_PATH,
+        BARRIER.replace('title:\n  sv: "Statliga', 'title:\n  sv: "=1+1 Statliga'),
+    )
+    write(
+        kb_root,
+        "stakeholders/vinnova.yml",
+        (kb_root / "stakeholders/vinnova.yml")
+        .read_text(encoding="utf-8")
+        .replace("name: Vinnova", "name: '0046'"),
+    )
+    kb = load(kb_root)
+    assert check(kb) == []
+    sheets = xlsx_rows(to_xlsx(kb))
+    header, barrier = sheets["Hinder"]
+    assert barrier[header.index("titel")].startswith("=1+1 ")
+    header, *rows = sheets["Aktörer"]
+    assert [r[header.index("namn")] for r in rows if r[0] == "vinnova"] == ["0046"]
+
+
+# --- format and determinism --------------------------------------------------
+
+
+def test_csv_starts_with_a_byte_order_mark_and_uses_semicolons(mixed_kb):
+    data = to_csv(for_audience(mixed_kb, "public"), "barriers")
+    assert data.startswith(b"\xef\xbb\xbf")
+    header = data[3:].split(b"\r\n")[0].decode("utf-8")
+    assert header.split(";")[:3] == ["id", "titel", "title_en"]
+    assert "," not in header
+
+
+def test_csv_quotes_values_that_hold_semicolons(mixed_kb):
+    data = to_csv(for_audience(mixed_kb, "public"), "barriers").decode("utf-8-sig")
+    assert '"SE-DK; SE-NO"' in data
+    (row,) = csv_rows(data.encode("utf-8"))
+    assert row["ansvariga"] == "vinnova (rule_owner); innovasjon-norge (rule_owner)"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "kind"),
+    [("json", "barriers"), ("csv", "barriers"), ("csv", "stakeholders"), ("xlsx", "barriers")],
+)
+def test_two_exports_are_byte_identical(mixed_root, fmt, kind):
+    first = export(for_audience(load(mixed_root), "public"), fmt, kind)
+    second = export(for_audience(load(mixed_root), "public"), fmt, kind)
+    assert first == second
+
+
+def test_two_export_commands_write_identical_xlsx(mixed_root, tmp_path):
+    outputs = []
+    for n in range(2):
+        out = tmp_path / f"export-{n}.xlsx"
+        assert (
+            run_cli(
+                "export", "--root", str(mixed_root), "--format", "xlsx", "-o", str(out)
+            ).returncode
+            == 0
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_export_of_an_empty_knowledge_base_is_valid(tmp_path):
+    kb = load(tmp_path)
+    assert json.loads(to_json(kb)) == {"barriers": [], "stakeholders": [], "briefings": []}
+    assert to_csv(kb, "barriers") == b"\xef\xbb\xbf\r\n"
+    assert list(xlsx_rows(to_xlsx(kb))) == ["Hinder", "Aktörer"]

@@ -1,0 +1,209 @@
+"""The built site: every record has its page, nothing internal leaks, builds repeat."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from barrierkb import load
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+SECRET = "HEMLIGT-7f3a"  # a marker that only internal records and notes contain
+
+INTERNAL_BARRIER = f"""\
+id: intern-forhandling
+title: "Intern förhandlingsposition {SECRET}"
+summary: "Ett hinder som bara syns internt {SECRET}."
+status: identified
+borders: [SE-DK]
+themes: [labour_market]
+responsible:
+  - {{stakeholder: arbetsformedlingen, role: rule_owner}}
+sources:
+  - {{title: "Internt underlag", publisher: "Malmö stad, Stadskontoret"}}
+owner: "Malmö stad, Stadskontoret"
+last_reviewed: 2026-03-23
+visibility: internal
+internal_notes: "Anteckning {SECRET}"
+"""
+
+INTERNAL_STAKEHOLDER = f"""\
+id: intern-kontakt
+name: "Intern arbetsgrupp {SECRET}"
+type: other
+country: SE
+level: local
+visibility: internal
+"""
+
+
+def build(repo: Path, out: Path, audience: str = "public", epoch: str = "1790000000") -> Path:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "BARRIERKB_AUDIENCE": audience,
+        "SOURCE_DATE_EPOCH": epoch,
+    }
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-q", "-d", str(out)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def copy_repo(target: Path) -> Path:
+    shutil.copytree(
+        REPO,
+        target,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", "site-internal", "build", "screenshots", "__pycache__"
+        ),
+        symlinks=True,
+    )
+    return target
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build(REPO, tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="module")
+def repo_with_internal(tmp_path_factory) -> Path:
+    repo = copy_repo(tmp_path_factory.mktemp("repo") / "repo")
+    (repo / "barriers" / "intern-forhandling.yml").write_text(INTERNAL_BARRIER, encoding="utf-8")
+    (repo / "stakeholders" / "intern-kontakt.yml").write_text(
+        INTERNAL_STAKEHOLDER, encoding="utf-8"
+    )
+    public = repo / "barriers" / "funding-domestic-recipients-se.yml"
+    public.write_text(
+        public.read_text(encoding="utf-8") + f'internal_notes: "Taktik {SECRET}"\n',
+        encoding="utf-8",
+    )
+    return repo
+
+
+def all_text(folder: Path) -> dict[Path, str]:
+    out = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            out[path] = path.read_bytes().decode("utf-8", "replace")
+    return out
+
+
+def test_every_public_record_has_its_page(site):
+    kb = load(REPO)
+    for kind in ("barriers", "stakeholders", "briefings"):
+        for record_id, record in kb.records(kind).items():
+            if record.visibility == "public":
+                assert (site / kind / f"{record_id}.html").is_file(), f"{kind}/{record_id}"
+    for facet in ("status", "tema", "grans", "forum"):
+        assert any((site / "register" / facet).iterdir())
+
+
+def test_downloads_and_feed_are_built(site):
+    for path in (
+        "data/granshinderbasen.json",
+        "data/hinder.csv",
+        "data/aktorer.csv",
+        "data/granshinderbasen.xlsx",
+        "data/natverk.graphml",
+        "data/natverk.json",
+        "feed.xml",
+        "schema/barrier.schema.json",
+        "search/search_index.js",
+    ):
+        assert (site / path).is_file(), path
+
+
+def test_feed_is_valid_atom(site):
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(site / "feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    for required in ("a:id", "a:title", "a:updated"):
+        assert root.find(required, ns) is not None
+    entries = root.findall("a:entry", ns)
+    assert entries
+    for entry in entries:
+        for required in ("a:id", "a:title", "a:updated", "a:link"):
+            assert entry.find(required, ns) is not None
+
+
+def test_public_build_holds_nothing_internal(repo_with_internal, tmp_path):
+    out = build(repo_with_internal, tmp_path / "public")
+    leaks = [str(p.relative_to(out)) for p, text in all_text(out).items() if SECRET in text]
+    assert leaks == []
+    assert not (out / "barriers" / "intern-forhandling.html").exists()
+    assert not (out / "stakeholders" / "intern-kontakt.html").exists()
+    assert "intern-forhandling" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_internal_build_shows_internal_records_and_notes(repo_with_internal, tmp_path):
+    out = build(repo_with_internal, tmp_path / "internal", audience="internal")
+    page = (out / "barriers" / "intern-forhandling.html").read_text(encoding="utf-8")
+    assert SECRET in page
+    notes = (out / "barriers" / "funding-domestic-recipients-se.html").read_text(encoding="utf-8")
+    assert f"Taktik {SECRET}" in notes
+
+
+def test_two_builds_are_identical(site, tmp_path):
+    again = build(REPO, tmp_path / "again")
+    first, second = all_text(site), all_text(again)
+    assert sorted(p.relative_to(site) for p in first) == sorted(
+        p.relative_to(again) for p in second
+    )
+    differ = [
+        str(p.relative_to(site))
+        for p in first
+        if p.name not in ("sitemap.xml", "sitemap.xml.gz")
+        and (site / p.relative_to(site)).read_bytes() != (again / p.relative_to(site)).read_bytes()
+    ]
+    assert differ == []
+
+
+def test_jinja_in_record_text_is_shown_as_text(tmp_path):
+    repo = copy_repo(tmp_path / "repo")
+    record = (
+        INTERNAL_BARRIER.replace("intern-forhandling", "jinja-i-text")
+        .replace("visibility: internal\n", "")
+        .replace(f'internal_notes: "Anteckning {SECRET}"\n', "")
+    )
+    record += 'ask: "Vi ber om {{ 7*7 }} och {% if true %}ja{% endif %}."\n'
+    (repo / "barriers" / "jinja-i-text.yml").write_text(record, encoding="utf-8")
+    out = build(repo, tmp_path / "site")
+    page = (out / "barriers" / "jinja-i-text.html").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in page and "{% if true %}" in page
+    assert "Vi ber om 49" not in page
+
+
+def test_broken_record_fails_the_build_and_removes_the_old_site(tmp_path):
+    repo = copy_repo(tmp_path / "repo")
+    out = build(repo, tmp_path / "site")
+    assert (out / "index.html").is_file()
+    (repo / "barriers" / "trasig.yml").write_text("id: trasig\ntitle: [\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-d", str(out)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "barriers/trasig.yml:" in result.stderr and "error[yaml-syntax]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
