@@ -115,8 +115,9 @@ def _references_resolve(kb: KnowledgeBase, record: Record) -> Iterator[tuple]:
                 yield (
                     loc,
                     "not-a-forum",
-                    f"{name}: '{target}' is a {found.type}, not a forum",
-                    "forums are stakeholders of type forum, intergovernmental or committee",
+                    f"{name}: '{target}' is of type {found.type}, not a forum",
+                    "forums are stakeholders of type forum, intergovernmental, committee "
+                    "or parliament",
                     "warning",
                 )
 

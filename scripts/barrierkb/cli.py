@@ -73,7 +73,8 @@ def cmd_check(args) -> int:
         print(diag.format_json(found))
     else:
         print(diag.format_text(found))
-    if args.github or os.environ.get("GITHUB_ACTIONS") == "true":
+    github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+    if github and args.format == "text":
         for d in sorted(found, key=diag.sort_key):
             print(d.github())
     return 1 if diag.errors(found) else 0

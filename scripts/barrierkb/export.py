@@ -101,8 +101,19 @@ def to_csv(kb: KnowledgeBase, kind: str = "barriers") -> bytes:
     fields = list(rows[0]) if rows else []
     writer = csv.DictWriter(out, fieldnames=fields, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("Lyft"), spreadsheet_safe(3)
+    ("'=HYPERLINK(1)", 'Lyft', 3)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def to_xlsx(kb: KnowledgeBase) -> bytes:

@@ -12,6 +12,7 @@ from ..load import KnowledgeBase
 from ..model import Briefing
 from ..text import text
 from .env import (
+    NOT_INDEXED,
     SiteOptions,
     barrier_page,
     briefing_page,
@@ -131,7 +132,9 @@ def annual_pages(kb: KnowledgeBase) -> dict[str, str]:
             for b in kb.barriers.values()
             if _status_at_end_of(b, year) not in (None, *vocab.CLOSED_STATUSES)
         ]
-        pages[src] = front_matter(title=f"Gränshinder {year}") + render_template(
+        pages[src] = front_matter(
+            title=f"Gränshinder {year}", search=NOT_INDEXED
+        ) + render_template(
             "annual.md.j2",
             src,
             year=year,

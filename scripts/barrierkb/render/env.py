@@ -55,6 +55,7 @@ def html_path(src: str) -> str:
     return src[:-3] + ".html" if src.endswith(".md") else src
 
 
+@cache
 def relative(from_src: str, to_src: str) -> str:
     """A link from one page (or file) to another, relative, as served.
 
@@ -65,6 +66,11 @@ def relative(from_src: str, to_src: str) -> str:
     """
     start = posixpath.dirname(html_path(from_src)) or "."
     return posixpath.relpath(html_path(to_src), start)
+
+
+#: Front matter that keeps a page out of the search index: pages that only
+#: repeat what the barrier pages say (the register, facets, annual reports).
+NOT_INDEXED = {"exclude": True}
 
 
 def front_matter(**fields: object) -> str:

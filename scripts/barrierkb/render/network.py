@@ -68,6 +68,7 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
     """Pages, page sections and downloads that come from the graph."""
     home_known = options.home in kb.stakeholders
     all_routes = analytics.all_advocacy_routes(graph, options.home) if home_known else {}
+    allies = analytics.all_allies(graph, options.home) if home_known else {}
     barrier_sections = {}
     for b in kb.barriers.values():
         here = barrier_page(b.id)
@@ -76,7 +77,7 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
                 render_template(
                     "allies.html.j2",
                     here,
-                    allies=analytics.allies(graph, b.id, options.home) if home_known else [],
+                    allies=allies.get(b.id, []),
                     home=kb.stakeholders.get(options.home),
                     stakeholder_page=stakeholder_page,
                 )
@@ -94,7 +95,7 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
     page = front_matter(title="Nätverket", hide=["navigation"]) + render_template(
         "network.md.j2",
         NETWORK_PAGE,
-        svg=Markup(drawing.network_svg(graph, href=_href_from(NETWORK_PAGE))),
+        svg=Markup(drawing.network_svg(graph, href=_href_from(NETWORK_PAGE), home=options.home)),
         brokers=analytics.brokers(graph)[:25],
         grid=grid,
         quadrants=analytics.QUADRANTS,
@@ -106,8 +107,9 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
     return {
         "barrier_sections": barrier_sections,
         "stakeholder_sections": stakeholder_sections,
-        "routes_html": lambda bid: routes_block(all_routes.get(bid, []), "briefings/x.md",
-                                                compact=True),
+        "routes_html": lambda bid: routes_block(
+            all_routes.get(bid, []), "briefings/x.md", compact=True
+        ),
         "pages": {NETWORK_PAGE: page},
         "exports": {
             "data/natverk.graphml": to_graphml(graph),

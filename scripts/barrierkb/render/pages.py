@@ -14,6 +14,7 @@ from ..load import KnowledgeBase
 from ..model import Barrier, Stakeholder
 from ..text import text
 from .env import (
+    NOT_INDEXED,
     SiteOptions,
     barrier_page,
     briefing_page,
@@ -87,7 +88,7 @@ def barrier_table(
 def register_page(kb: KnowledgeBase) -> str:
     barriers = list(kb.barriers.values())
     return front_matter(
-        title="Registret", description="Alla gränshinder i en tabell"
+        title="Registret", description="Alla gränshinder i en tabell", search=NOT_INDEXED
     ) + render_template(
         "register.md.j2",
         REGISTER,
@@ -107,7 +108,7 @@ def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
             src = facet_page(facet, value)
             barriers = [b for b in kb.barriers.values() if value in barrier_facets(b)[facet]]
             label = facet_label(kb, facet, value)
-            pages[src] = front_matter(title=label) + render_template(
+            pages[src] = front_matter(title=label, search=NOT_INDEXED) + render_template(
                 "facet.md.j2",
                 src,
                 facet=facet,
