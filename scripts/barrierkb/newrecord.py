@@ -9,12 +9,11 @@ model.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from pathlib import Path
 
 from .model import Barrier
 from .schema import schema_name
+from .text import slugify
 
 PLACEHOLDER = "TODO"
 
@@ -48,17 +47,6 @@ OPTIONAL_EXAMPLES: dict[str, str] = {
     "visibility": "public",
     "internal_notes": "'Endast för den interna versionen.'",
 }
-
-
-def slugify(title: str) -> str:
-    """A file-name-safe id from a title.
-
-    >>> slugify("Tredjelandsmedborgare får inte arbeta i Danmark!")
-    'tredjelandsmedborgare-far-inte-arbeta-i-danmark'
-    """
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return slug[:60].rstrip("-") or "hinder"
 
 
 def _quote(value: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from .config import BarrierKBConfig
 from .diagnostics import format_text
@@ -56,9 +58,13 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        #: Generated pages by source path; their HTML body, once MkDocs has read it.
+        self.generated: dict[str, str] = {}
         for path, content in render_site(
             self.state.kb, self.state.options, self.state.graph
         ).items():
+            if path.endswith(".md"):
+                self.generated[path] = ""
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} clashes with a generated page; rename it")
             files.append(File.generated(config, path, content=content))
@@ -71,19 +77,50 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(shim)))
         return files
 
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Generated pages are HTML already: keep them from the Markdown parser."""
         # Material prints page.meta.title and .description unescaped (in <title>,
         # <meta content="..."> and the header), and they hold record text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
+        if page.file.src_uri in self.generated:
+            self.generated[page.file.src_uri] = markdown
+            return ""
         return markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        body = self.generated.get(page.file.src_uri)
+        if body is None:
+            return html
+        page.toc = get_toc(toc_tokens(body))
+        return body
 
     def on_serve(self, server, config, builder):
         for folder in ("barriers", "stakeholders", "briefings"):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+_HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def toc_tokens(html: str) -> list[dict]:
+    """The table of contents of an HTML body, nested by heading level.
+
+    >>> toc_tokens('<h1 id="a">A</h1><h2 id="b">B</h2><h2 id="c">C</h2>')[0]["children"][1]["id"]
+    'c'
+    """
+    root: list[dict] = []
+    stack: list[dict] = []
+    for level, anchor, title in _HEADING.findall(html):
+        token = {"level": int(level), "id": anchor, "name": title, "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
 
 
 def _remove_old_build(site_dir: str) -> None:

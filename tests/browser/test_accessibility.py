@@ -70,7 +70,7 @@ def _tab_to(page, selector: str, limit: int = 250) -> None:
 
 def _titles(page) -> list[str]:
     return page.eval_on_selector_all(
-        "table.bkb-register tbody tr:not([hidden]) td:first-child",
+        "table[data-bkb-sortable] tbody tr:not([hidden]) td:first-child",
         "cells => cells.map(c => c.getAttribute('data-sort'))",
     )
 
@@ -103,7 +103,7 @@ def test_register_filters_by_keyboard(tab, site_url):
     _tab_to(page, "input[data-filter='text']")
     page.keyboard.type("finansiering")
     shown = page.eval_on_selector_all(
-        "table.bkb-register tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.text)"
+        "table[data-bkb-sortable] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.text)"
     )
     assert 0 < len(shown) < total
     assert all("finansiering" in text for text in shown)
@@ -116,6 +116,6 @@ def test_register_filters_by_keyboard(tab, site_url):
     status = page.eval_on_selector("select[data-filter='status']", "s => s.value")
     assert status
     statuses = page.eval_on_selector_all(
-        "table.bkb-register tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.status)"
+        "table[data-bkb-sortable] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.status)"
     )
     assert statuses and set(statuses) == {status}

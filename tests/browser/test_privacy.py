@@ -18,8 +18,9 @@ pytestmark = pytest.mark.browser
 
 def _assert_stays_local(tab, url: str, allowed: str) -> None:
     page = tab.open(url, wait_until="networkidle")
-    # Open search too: it starts the worker and loads the index on demand.
-    page.locator("label[for='__search']").first.click()
+    # Search too: a query runs the worker, which loads the index on demand.
+    page.locator(".md-search__input").click()
+    page.keyboard.type("gräns")
     page.wait_for_load_state("networkidle")
     foreign = [u for u in tab.requests if not u.startswith((allowed, "data:", "blob:", "about:"))]
     assert not foreign, f"{url} asked another host for {foreign[0]} (all: {foreign})"

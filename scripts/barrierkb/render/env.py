@@ -2,23 +2,26 @@
 
 Templates live in `barrierkb/templates/`; autoescaping is on for all of them,
 so record text is escaped unless it went through `safe_markdown` first.
-Generated pages are written for MkDocs with `use_directory_urls: false`, so a
-page `barriers/x.md` is served as `barriers/x.html` and links between pages
-are relative: they work from a web server and from `file://` alike.
+A generated page is a `.md` file whose body is plain HTML (front matter, then
+HTML blocks, which every Markdown engine passes through), so the MkDocs
+adapter can skip the Markdown parser for it. Pages are written for
+`use_directory_urls: false`: a page `barriers/x.md` is served as
+`barriers/x.html` and links between pages are relative, so they work from a
+web server and from `file://` alike.
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
 import jinja2
+from markupsafe import Markup
 
 from .. import vocab
-from ..text import text, translation
+from ..text import slugify, text, translation
 from .safe_markdown import escape_markdown, to_html, to_inline_html
 
 
@@ -50,6 +53,15 @@ def facet_page(facet: str, value: str) -> str:
     return f"register/{facet}/{value.lower()}.md"
 
 
+def heading(level: int, title: str, anchor: str | None = None) -> Markup:
+    """An HTML heading with a stable id made from its text.
+
+    >>> str(heading(2, "Vägar in"))
+    '<h2 id="vagar-in">Vägar in</h2>'
+    """
+    return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, anchor or slugify(title), title)
+
+
 def html_path(src: str) -> str:
     """Where MkDocs writes a page: `a/b.md` -> `a/b.html`, `a/index.md` -> `a/index.html`."""
     return src[:-3] + ".html" if src.endswith(".md") else src
@@ -63,9 +75,15 @@ def relative(from_src: str, to_src: str) -> str:
     '../stakeholders/b.html'
     >>> relative("index.md", "data/barriers.json")
     'data/barriers.json'
+    >>> relative("register/status/raised.md", "register/index.md")
+    '../index.html'
     """
-    start = posixpath.dirname(html_path(from_src)) or "."
-    return posixpath.relpath(html_path(to_src), start)
+    start = from_src.split("/")[:-1]
+    target = html_path(to_src).split("/")
+    common = 0
+    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 #: Front matter that keeps a page out of the search index: pages that only
@@ -109,21 +127,18 @@ def environment() -> jinja2.Environment:
         border=lambda s: "–".join(vocab.COUNTRIES.get(c, c) for c in s.split("-")),
         isodate=lambda d: d.isoformat() if d else "",
     )
-    env.globals.update(vocab=vocab)
+    env.globals.update(vocab=vocab, h=heading)
     return env
 
 
 def render_template(name: str, here: str, **context: object) -> str:
     """Render `templates/<name>` for the page at `here`.
 
-    Templates get `link(to)`, a relative URL as served (for HTML), and
-    `mdlink(to)`, a relative path to the Markdown source (for Markdown links,
-    which MkDocs checks and rewrites).
+    Templates get `link(to)`, the relative URL of another page or file.
     """
     template = environment().get_template(name)
     return template.render(
         here=here,
         link=lambda to: relative(here, to),
-        mdlink=lambda to: posixpath.relpath(to, posixpath.dirname(here) or "."),
         **context,
     )
