@@ -162,7 +162,7 @@ def hostile_fields(kind: str) -> dict[int, str]:
     """Line number -> field path of each `@TEXT@` in a template."""
     fields = {}
     for number, line in enumerate(_templates()[kind].splitlines(), start=1):
-        if "@TEXT@" in line:
+        if "@TEXT@" in line and not line.startswith("#"):
             fields[number] = line.split("#", 1)[1].strip()
     return fields
 

@@ -88,7 +88,10 @@ def barrier_table(
 def register_page(kb: KnowledgeBase) -> str:
     barriers = list(kb.barriers.values())
     return front_matter(
-        title="Registret", description="Alla gränshinder i en tabell", search=NOT_INDEXED
+        title="Registret",
+        description="Alla gränshinder i en tabell",
+        search=NOT_INDEXED,
+        hide=["navigation", "toc"],
     ) + render_template(
         "register.md.j2",
         REGISTER,
@@ -108,7 +111,9 @@ def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
             src = facet_page(facet, value)
             barriers = [b for b in kb.barriers.values() if value in barrier_facets(b)[facet]]
             label = facet_label(kb, facet, value)
-            pages[src] = front_matter(title=label, search=NOT_INDEXED) + render_template(
+            pages[src] = front_matter(
+                title=label, search=NOT_INDEXED, hide=["navigation", "toc"]
+            ) + render_template(
                 "facet.md.j2",
                 src,
                 facet=facet,
