@@ -21,36 +21,15 @@ from pathlib import Path
 
 import yaml
 
+from barrierkb import vocab
+
 HOME = "malmo-stad"
 COUNTRIES = ("SE", "DK", "NO", "FI")
 COUNTRY_NAMES = {"SE": "Sverige", "DK": "Danmark", "NO": "Norge", "FI": "Finland"}
 BORDERS = ("SE-DK", "SE-NO", "SE-FI", "DK-NO", "NO-FI", "DK-DE", "FI-EE")
-THEMES = (
-    "labour_market",
-    "social_security",
-    "taxation",
-    "education",
-    "research_innovation",
-    "funding",
-    "business",
-    "transport",
-    "digital",
-    "health",
-    "migration",
-    "statistics",
-)
-STATUSES = (
-    "identified",
-    "analysed",
-    "raised",
-    "in_dialogue",
-    "solution_proposed",
-    "decided",
-    "solved",
-    "partly_solved",
-    "written_off",
-)
-STAKE_ROLES = ("advocate", "ally", "affected", "opponent", "informed")
+THEMES = vocab.THEMES
+STATUSES = vocab.STATUSES
+STAKE_ROLES = vocab.STAKEHOLDER_ROLES
 STAKE_WEIGHTS = (3, 3, 4, 1, 2)
 
 # Share of the stakeholders in each group, after the fixed ones.

@@ -33,7 +33,9 @@ KINDS = {"barrier": "barriers", "stakeholder": "stakeholders", "briefing": "brie
 
 #: Everything in a page that could run script, load something or navigate,
 #: listed by a script run in the page. The site's own scripts are files under
-#: assets/ and search/ on the same origin, and inline scripts without `alert(`.
+#: assets/ and search/ on the same origin, and inline scripts without `alert(`
+#: (every script payload calls alert). Checked against a page with the title
+#: printed unescaped: it reports `img[onerror]` and `meta[onclick]`.
 FIND_ACTIVE = """() => {
   const found = [];
   const own = s => new URL(s, location.href).origin === location.origin &&
@@ -48,8 +50,11 @@ FIND_ACTIVE = """() => {
   }
   for (const el of document.querySelectorAll(
       'img, iframe, frame, object, embed, video, audio, source, base, image, ' +
-      'meta[http-equiv], link[rel=import]'))
-    found.push(el.outerHTML.slice(0, 120));
+      'meta[http-equiv], link[rel=import]')) {
+    // The offline-search shim runs its worker in an empty hidden iframe (file://).
+    const shim = el.tagName === 'IFRAME' && el.hidden && !el.src && !el.srcdoc;
+    if (!shim) found.push(el.outerHTML.slice(0, 120));
+  }
   for (const s of document.querySelectorAll('script')) {
     if (s.src ? !own(s.src) : /alert\\(|msgbox/.test(s.textContent))
       found.push('script ' + (s.src || s.textContent.slice(0, 80)));
@@ -133,7 +138,7 @@ def test_each_corpus_item_is_refused_or_inert(refused_diagnostics, hostile_check
             errors = [d["code"] for d in inert if d["level"] == "error"
                       and f"hostile-{item['name']}." in d["path"]]
             observed = "refused" if errors else "inert"
-            detail = ", ".join(sorted(set(errors))) or "shown as text"
+            detail = ", ".join(sorted(set(errors))) or "passes check; pages show it as text"
         rows.append(f"{item['name']:<28} {observed:<12} {detail}")
         if observed != item["verdict"]:
             wrong.append(rows[-1])
