@@ -26,8 +26,10 @@ import time
 from collections.abc import Callable
 
 from barrierkb import analytics, drawing
+from barrierkb.allies import all_allies, home_allies
 from barrierkb.graph import build_graph
 from barrierkb.load import load
+from barrierkb.routes import all_advocacy_routes
 
 from .synthetic import HOME, synthetic_kb_files
 
@@ -51,9 +53,9 @@ def run_size(n_barriers: int, n_stakeholders: int, seed: int = 0) -> dict[str, f
     stakeholders = sorted(G.nodes[n]["record_id"] for n in G if n.startswith("stakeholder:"))
     t["brokers"], _ = _timed(lambda: analytics.brokers(G))
     t["communities"], _ = _timed(lambda: analytics.communities(G, seed=42))
-    t["advocacy_routes"], routes = _timed(lambda: analytics.all_advocacy_routes(G, HOME))
-    t["allies"], _ = _timed(lambda: analytics.all_allies(G, HOME))
-    t["home_allies"], _ = _timed(lambda: analytics.home_allies(G, HOME))
+    t["advocacy_routes"], routes = _timed(lambda: all_advocacy_routes(G, HOME))
+    t["allies"], _ = _timed(lambda: all_allies(G, HOME))
+    t["home_allies"], _ = _timed(lambda: home_allies(G, HOME))
     t["power_interest"], _ = _timed(lambda: analytics.power_interest(kb))
     t["ego_r1"], _ = _timed(lambda: [analytics.ego_network(G, s, 1) for s in stakeholders])
     t["ego_r2"], _ = _timed(lambda: [analytics.ego_network(G, s, 2) for s in stakeholders])

@@ -11,24 +11,24 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from barrierkb.allies import all_allies, allies, home_allies
 from barrierkb.analytics import (
-    _Router,
-    advocacy_routes,
-    all_advocacy_routes,
-    all_allies,
-    allies,
     brokers,
     communities,
     ego_network,
-    home_allies,
     power_interest,
+    stakeholder_projection,
+)
+from barrierkb.load import load
+from barrierkb.router import Router
+from barrierkb.routes import (
+    advocacy_routes,
+    all_advocacy_routes,
     route_in_words,
     routes_in_words,
-    stakeholder_projection,
     stakeholder_routes,
     step_label,
 )
-from barrierkb.load import load
 
 LABELS = {
     "malmo": "Malmö stad",
@@ -209,7 +209,7 @@ def test_routes_match_brute_force(seed):
 
 
 def test_router_streams_are_reused(oresund):
-    router = _Router(oresund)
+    router = Router(oresund)
     assert router.stream("stakeholder:malmo", "stakeholder:gov") is router.stream(
         "stakeholder:malmo", "stakeholder:gov"
     )

@@ -11,8 +11,6 @@ import networkx as nx
 import pytest
 
 from barrierkb.drawing import (
-    EDGE_STYLES,
-    MAX_LABEL,
     default_href,
     ego_layout,
     ego_svg,
@@ -21,6 +19,7 @@ from barrierkb.drawing import (
 )
 from barrierkb.graph import build_graph
 from barrierkb.load import load
+from barrierkb.svg import EDGE_STYLES, MAX_LABEL
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script> & <b onload="evil()">'
@@ -85,7 +84,7 @@ def drawings(G, home: str = "malmo") -> dict[str, str]:
 def test_accessible_root(G, name):
     root = parse(drawings(G)[name])
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"  # the nodes are links: an img role would hide them
     title_id, desc_id = root.get("aria-labelledby").split()
     title = root.find(f"{SVG}title")
     desc = root.find(f"{SVG}desc")
@@ -274,7 +273,7 @@ def test_unknown_stakeholder(G):
 
 
 def test_empty_and_lonely_graphs():
-    assert parse(network_svg(nx.MultiDiGraph())).get("role") == "img"
+    assert parse(network_svg(nx.MultiDiGraph())).get("role") == "group"
     G = nx.MultiDiGraph()
     stakeholder(G, "alone", "Ensam")
     root = parse(ego_svg(G, "alone", 2))

@@ -13,13 +13,12 @@ from conftest import FIXTURES, REPO, diagnose, run_cli, write
 
 from barrierkb.diagnostics import errors
 from barrierkb.from_issue import (
-    FIELDS,
     FromIssueError,
-    form_text,
     record_from_issue,
     record_yaml,
     sections,
 )
+from barrierkb.issue_form import FIELDS, form_text
 from barrierkb.load import load_record
 from barrierkb.model import Barrier
 

@@ -136,7 +136,8 @@ def cmd_diff(args) -> int:
 
 @command("from-issue", "turn the body of a barrier issue (the issue form) into a record")
 def cmd_from_issue(args) -> int:
-    from .from_issue import FromIssueError, form_text, issue_record, output_path
+    from .from_issue import FromIssueError, issue_record, output_path
+    from .issue_form import form_text
 
     if args.form:
         _write(form_text(), args.output)
@@ -231,8 +232,8 @@ def cmd_graph(args) -> int:
 
 @command("route", "print the routes between two stakeholders in words")
 def cmd_route(args) -> int:
-    from .analytics import routes_in_words
     from .graph import build_graph
+    from .routes import routes_in_words
 
     kb = load_checked(_root(args))
     for org in (args.source, args.target):

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from .. import analytics, drawing
+from ..allies import all_allies
 from ..graph import to_graphml, to_node_link_json
 from ..load import KnowledgeBase
+from ..routes import all_advocacy_routes, step_label
 from .env import (
     SiteOptions,
     barrier_page,
@@ -44,7 +46,7 @@ def routes_block(routes: list[dict], here: str, compact: bool = False) -> Markup
             here,
             routes=routes,
             compact=compact,
-            step_label=analytics.step_label,
+            step_label=step_label,
             stakeholder_page=stakeholder_page,
         )
     )
@@ -56,7 +58,7 @@ def routes_html_for(
     """A function barrier id -> its routes block, for briefings (links from `here`)."""
     if graph is None or options.home not in kb.stakeholders:
         return lambda _id: Markup("")
-    all_routes = analytics.all_advocacy_routes(graph, options.home)
+    all_routes = all_advocacy_routes(graph, options.home)
 
     def block(barrier_id: str, page: str = "briefings/x.md") -> Markup:
         return routes_block(all_routes.get(barrier_id, []), page, compact=True)
@@ -67,8 +69,8 @@ def routes_html_for(
 def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
     """Pages, page sections and downloads that come from the graph."""
     home_known = options.home in kb.stakeholders
-    all_routes = analytics.all_advocacy_routes(graph, options.home) if home_known else {}
-    allies = analytics.all_allies(graph, options.home) if home_known else {}
+    all_routes = all_advocacy_routes(graph, options.home) if home_known else {}
+    allies = all_allies(graph, options.home) if home_known else {}
     barrier_sections = {}
     for b in kb.barriers.values():
         here = barrier_page(b.id)
