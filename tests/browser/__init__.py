@@ -22,18 +22,13 @@ from pathlib import Path
 
 import yaml
 
+from barrierkb.brief import CHROMIUM_FLAGS
+
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "hostile"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+#: The same quiet, sandbox-free flags the PDF engine uses; Playwright adds headless itself.
+CHROMIUM_ARGS = [f for f in CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-header-footer")]
 #: Set by .ci/run: a missing Chromium fails the browser tests instead of skipping them.
 REQUIRE_BROWSER = os.environ.get("BARRIERKB_REQUIRE_BROWSER") == "1"
 
