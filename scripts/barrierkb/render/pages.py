@@ -77,7 +77,7 @@ def barrier_table(
             kb=kb,
             barriers=barriers,
             interactive=interactive,
-            facets=facet_values(kb),
+            facets=facet_values(kb) if interactive else {},
             facet_label=lambda f, v: facet_label(kb, f, v),
             page_of=barrier_page,
             stakeholder_page=stakeholder_page,
@@ -158,14 +158,18 @@ def _briefings_of(kb: KnowledgeBase, barrier_id: str) -> list:
     return [br for br in kb.briefings.values() if any(i.barrier == barrier_id for i in br.barriers)]
 
 
-def stake_in(kb: KnowledgeBase, org_id: str) -> list[tuple[str, Barrier]]:
-    """Every (role, barrier) that ties an organisation to a barrier, forums included."""
-    ties = []
+def stakes(kb: KnowledgeBase) -> dict[str, list[tuple[str, Barrier]]]:
+    """For each organisation, every (role, barrier) that ties it to a barrier.
+
+    A forum where a barrier is raised has the role ``forum``. One pass over the
+    barriers, so pages for every stakeholder cost what the barriers cost.
+    """
+    ties: dict[str, list[tuple[str, Barrier]]] = defaultdict(list)
     for b in kb.barriers.values():
-        ties += [(r.role, b) for r in b.responsible if r.stakeholder == org_id]
-        ties += [(r.role, b) for r in b.stakeholders if r.stakeholder == org_id]
-        if org_id in b.forums:
-            ties.append(("forum", b))
+        for ref in (*b.responsible, *b.stakeholders):
+            ties[ref.stakeholder].append((ref.role, b))
+        for forum in b.forums:
+            ties[forum].append(("forum", b))
     return ties
 
 
@@ -176,10 +180,11 @@ def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
     for s in kb.stakeholders.values():
         for rel in s.relations:
             incoming[rel.target].append((s, rel))
+    all_ties = stakes(kb)
     pages = {}
     for s in kb.stakeholders.values():
         src = stakeholder_page(s.id)
-        ties = stake_in(kb, s.id)
+        ties = all_ties.get(s.id, [])
         by_role: dict[str, list] = defaultdict(list)
         for role, b in ties:
             by_role[role].append(b)
@@ -207,12 +212,13 @@ def stakeholder_index(kb: KnowledgeBase) -> str:
     by_level: dict[str, list[Stakeholder]] = defaultdict(list)
     for s in kb.stakeholders.values():
         by_level[s.level].append(s)
+    all_ties = stakes(kb)
     return front_matter(title="Aktörer") + render_template(
         "stakeholders.md.j2",
         STAKEHOLDER_INDEX,
         by_level=by_level,
         stakeholder_page=stakeholder_page,
-        ties=lambda org: len(stake_in(kb, org)),
+        ties=lambda org: len(all_ties.get(org, [])),
     )
 
 
