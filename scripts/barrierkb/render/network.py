@@ -90,8 +90,10 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
     stakeholder_sections = {}
     for s in kb.stakeholders.values():
         here = stakeholder_page(s.id)
+        two_steps = analytics.ego_network(graph, s.id, radius=2, barriers=False)["nodes"]
         stakeholder_sections[s.id] = {
-            "ego_svg": Markup(drawing.ego_svg(graph, s.id, radius=1, href=_href_from(here)))
+            "ego_svg": Markup(drawing.ego_svg(graph, s.id, radius=1, href=_href_from(here))),
+            "second_circle": [n for n in two_steps if n["distance"] == 2],
         }
     grid = analytics.power_interest(kb)
     page = front_matter(title="Nätverket", hide=["navigation"]) + render_template(
