@@ -11,7 +11,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from .. import analytics, drawing
-from ..allies import all_allies
+from ..allies import all_allies, home_allies
 from ..graph import to_graphml, to_node_link_json
 from ..load import KnowledgeBase
 from ..routes import all_advocacy_routes, step_label
@@ -101,6 +101,8 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
         NETWORK_PAGE,
         svg=Markup(drawing.network_svg(graph, href=_href_from(NETWORK_PAGE), home=options.home)),
         brokers=analytics.brokers(graph)[:25],
+        home=kb.stakeholders.get(options.home),
+        home_allies=home_allies(graph, options.home)[:25] if home_known else [],
         grid=grid,
         quadrants=analytics.QUADRANTS,
         communities=analytics.communities(graph),
