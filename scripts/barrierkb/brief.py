@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 import markdown
+from markupsafe import Markup
 
 from . import vocab
 from .load import KnowledgeBase
@@ -76,13 +77,7 @@ def briefing_html(
         (root / p).read_text(encoding="utf-8") for p in STYLESHEETS if (root / p).is_file()
     )
     template = environment().get_template("print.html.j2")
-    return template.render(title=text(briefing.title), body=_markup(body), css=_markup(css))
-
-
-def _markup(value: str):
-    from markupsafe import Markup
-
-    return Markup(value)
+    return template.render(title=text(briefing.title), body=Markup(body), css=Markup(css))
 
 
 def find_engine() -> str:

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import diagnostics as diag
-from .audience import for_audience
 from .check import check
 from .load import KnowledgeBase, load
+from .site import RecordErrors, SiteState, prepare
 
 COMMANDS: dict[str, tuple[Callable, str]] = {}
 
@@ -39,14 +39,18 @@ def _root(args) -> Path:
     return Path(getattr(args, "root", None) or ".")
 
 
+def prepared(root: Path, audience: str = "public", with_graph: bool = False) -> SiteState:
+    """The checked records for `audience`; on errors print them and exit 1."""
+    try:
+        return prepare(root, audience, with_graph=with_graph)
+    except RecordErrors as err:
+        print(diag.format_text(err.diagnostics), file=sys.stderr)
+        raise SystemExit(1) from None
+
+
 def load_checked(root: Path, audience: str = "public") -> KnowledgeBase:
-    """Load and check; print diagnostics to stderr and exit 1 on errors."""
-    kb = load(root)
-    found = check(kb)
-    if diag.errors(found):
-        print(diag.format_text(found), file=sys.stderr)
-        raise SystemExit(1)
-    return for_audience(kb, audience)
+    """Only the records (no graph), checked and filtered for `audience`."""
+    return prepared(root, audience).kb
 
 
 def _write(data: str | bytes, output: str | None) -> None:
@@ -159,21 +163,11 @@ def cmd_from_issue(args) -> int:
 @command("export-md", "write the generated pages and downloads to a folder (for another engine)")
 def cmd_export_md(args) -> int:
     from .render import render_site
-    from .site import RecordErrors, prepare
 
-    try:
-        state = prepare(_root(args), args.audience)
-    except RecordErrors as err:
-        print(diag.format_text(err.diagnostics), file=sys.stderr)
-        return 1
+    state = prepared(_root(args), args.audience, with_graph=True)
     out = Path(args.output)
     for path, content in render_site(state.kb, state.options, state.graph).items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+        _write(content, str(out / path))
     print(f"wrote the generated pages to {out}")
     return 0
 
@@ -182,15 +176,10 @@ def cmd_export_md(args) -> int:
 def cmd_brief(args) -> int:
     from .brief import EngineMissing, adhoc_briefing, briefing_html, print_pdf
     from .render.network import routes_html_for
-    from .site import RecordErrors, prepare
 
     if bool(args.id) == bool(args.forum):
         raise UsageError("give a briefing ID or --forum FORUM, not both")
-    try:
-        state = prepare(_root(args))
-    except RecordErrors as err:
-        print(diag.format_text(err.diagnostics), file=sys.stderr)
-        return 1
+    state = prepared(_root(args), with_graph=True)
     kb = state.kb
     if args.forum:
         if args.forum not in kb.stakeholders:

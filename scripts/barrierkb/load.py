@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
-from .model import KINDS, SLUG_PATTERN, Barrier, Briefing, Record, Stakeholder
+from .model import KINDS, SLUG_PATTERN, Barrier, Briefing, Record, Stakeholder, models_in
 from .newrecord import PLACEHOLDER
 from .yamlsafe import Positions, YamlProblem, parse_yaml
 
@@ -214,18 +214,11 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
             return []
-        current = _inner_model(info.annotation)
+        inner = models_in(info.annotation)
+        if not inner:
+            return []
+        current = inner[0]
     return list(getattr(current, "model_fields", {}))
-
-
-def _inner_model(annotation: object) -> object:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _diagnostic(rel: str, positions: Positions, error: dict, model: type[BaseModel]) -> Diagnostic:

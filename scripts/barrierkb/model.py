@@ -260,6 +260,20 @@ class Briefing(Record):
     internal_notes: Text | None = Field(None, description="Notes for the internal build only.")
 
 
+def models_in(annotation: object) -> list[type[BaseModel]]:
+    """The record classes an annotation holds, such as `list[Source] | None`.
+
+    >>> models_in(list[Source] | None)
+    [<class 'barrierkb.model.Source'>]
+    """
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()):
+        found += [m for m in models_in(arg) if m not in found]
+    return found
+
+
 #: The record kinds, by the folder that holds them.
 KINDS: dict[str, type[Record]] = {
     "barriers": Barrier,

@@ -11,6 +11,7 @@ from ..load import KnowledgeBase
 from .briefings import annual_pages, briefing_pages
 from .data import DATA_PAGE, data_page, downloads
 from .env import SiteOptions
+from .network import network_files
 from .pages import (
     REGISTER,
     STAKEHOLDER_INDEX,
@@ -27,8 +28,6 @@ __all__ = ["SiteOptions", "render_site"]
 
 def render_site(kb: KnowledgeBase, options: SiteOptions, graph=None) -> dict[str, str | bytes]:
     """Every generated page and file, by its path relative to the docs folder."""
-    from .network import network_files
-
     net = network_files(kb, graph, options) if graph is not None else {}
     files: dict[str, str | bytes] = {
         REGISTER: register_page(kb),

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from .. import vocab
 from ..text import slugify, text, translation
-from .safe_markdown import escape_markdown, to_html, to_inline_html
+from .safe_markdown import to_html, to_inline_html
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,6 @@ class SiteOptions:
     #: `{path}` is replaced with the record's path in the repository.
     edit_url: str = ""
     today: date = field(default_factory=lambda: date(2026, 1, 1))
-    site_name: str = "Gränshinderbasen"
 
 
 def barrier_page(record_id: str) -> str:
@@ -112,7 +111,6 @@ def environment() -> jinja2.Environment:
         en=lambda v: translation(v, "en"),
         md=to_html,
         md_inline=to_inline_html,
-        heading=escape_markdown,
         status=lambda s: vocab.STATUS_LABELS.get(s, s),
         theme=lambda s: vocab.THEME_LABELS.get(s, s),
         role=lambda s: vocab.ROLE_LABELS.get(s, s),

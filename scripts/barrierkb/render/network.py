@@ -52,18 +52,18 @@ def routes_block(routes: list[dict], here: str, compact: bool = False) -> Markup
     )
 
 
-def routes_html_for(
-    kb: KnowledgeBase, graph, options: SiteOptions, here: Callable[[str], str] | None = None
-) -> Callable[[str], Markup]:
-    """A function barrier id -> its routes block, for briefings (links from `here`)."""
+def compact_routes(all_routes: dict[str, list[dict]]) -> Callable[[str], Markup]:
+    """Barrier id -> its shortest route to each fixer, one line each (for briefings)."""
+    return lambda barrier_id: routes_block(
+        all_routes.get(barrier_id, []), "briefings/index.md", compact=True
+    )
+
+
+def routes_html_for(kb: KnowledgeBase, graph, options: SiteOptions) -> Callable[[str], Markup]:
+    """`compact_routes` from the graph, for a briefing printed without the site."""
     if graph is None or options.home not in kb.stakeholders:
         return lambda _id: Markup("")
-    all_routes = all_advocacy_routes(graph, options.home)
-
-    def block(barrier_id: str, page: str = "briefings/x.md") -> Markup:
-        return routes_block(all_routes.get(barrier_id, []), page, compact=True)
-
-    return block
+    return compact_routes(all_advocacy_routes(graph, options.home))
 
 
 def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
@@ -113,9 +113,7 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
     return {
         "barrier_sections": barrier_sections,
         "stakeholder_sections": stakeholder_sections,
-        "routes_html": lambda bid: routes_block(
-            all_routes.get(bid, []), "briefings/x.md", compact=True
-        ),
+        "routes_html": compact_routes(all_routes),
         "pages": {NETWORK_PAGE: page},
         "exports": {
             "data/natverk.graphml": to_graphml(graph),

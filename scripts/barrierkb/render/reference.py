@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from ..diagnostics import CODES, WARNING_CODES
-from ..model import KINDS
+from ..model import KINDS, models_in
 from .env import render_template
 
 REFERENCE = "reference/fields.md"
@@ -57,17 +57,8 @@ def field_rows(model: type[BaseModel]) -> list[dict]:
 def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
     """The sub-records a model uses (Source, StatusEvent, ...), in field order."""
     found: list[type[BaseModel]] = []
-
-    def visit(annotation: object) -> None:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            if annotation not in found:
-                found.append(annotation)
-            return
-        for arg in getattr(annotation, "__args__", ()):
-            visit(arg)
-
     for info in model.model_fields.values():
-        visit(info.annotation)
+        found += [m for m in models_in(info.annotation) if m not in found]
     return found
 
 

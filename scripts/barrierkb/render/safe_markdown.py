@@ -90,15 +90,3 @@ def to_inline_html(text: str | None) -> Markup:
     if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
         result = result[3:-4]
     return Markup(result)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|~<>&{}])")
-
-
-def escape_markdown(text: str) -> Markup:
-    """Plain text for a Markdown heading or list item: no markup, no attributes.
-
-    >>> str(escape_markdown("Hinder *A* {: onclick=x }"))
-    'Hinder &#42;A&#42; &#123;: onclick=x &#125;'
-    """
-    return Markup(_MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", " ".join(text.split())))
