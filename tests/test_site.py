@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from barrierkb import load
+from barrierkb.text import text
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -207,3 +209,19 @@ def test_broken_record_fails_the_build_and_removes_the_old_site(tmp_path):
     assert "barriers/trasig.yml:" in result.stderr and "error[yaml-syntax]" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_search_indexes_record_text_but_not_links_to_other_records(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    barrier = load(REPO).barriers["funding-domestic-recipients-se"]
+    page = f"barriers/{barrier.id}.html"
+    sections = [d for d in index["docs"] if d["location"].split("#")[0] == page]
+    indexed = " ".join(d["title"] + " " + d["text"] for d in sections)
+    assert text(barrier.summary).split()[4] in indexed
+    titles = {d["title"] for d in sections}
+    assert {"Beskrivning", "Vem kan lösa det"} <= titles
+    assert not titles & {"Vägar in", "Allierade", "Källor", "Om posten"}
+    # What search did not see is still on the page, and no placeholder is left.
+    html = (site / page).read_text(encoding="utf-8")
+    assert 'id="vagar-in"' in html and 'class="bkb-routes"' in html
+    assert not [p for p, t in all_text(site).items() if "bkb:held" in t]

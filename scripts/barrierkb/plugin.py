@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from .config import BarrierKBConfig
 from .diagnostics import format_text
 from .render import render_site
+from .render.env import UNINDEXED_END, UNINDEXED_START
 from .site import RecordErrors, SiteState, prepare
 
 log = logging.getLogger("mkdocs.plugins.barrierkb")
@@ -60,6 +61,8 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
     def on_files(self, files: Files, config) -> Files:
         #: Generated pages by source path; their HTML body, once MkDocs has read it.
         self.generated: dict[str, str] = {}
+        #: The unindexed parts of each generated page, held back from search.
+        self.held_back: dict[str, list[str]] = {}
         for path, content in render_site(
             self.state.kb, self.state.options, self.state.graph
         ).items():
@@ -94,7 +97,13 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         if body is None:
             return html
         page.toc = get_toc(toc_tokens(body))
-        return body
+        light, self.held_back[page.file.src_uri] = hold_back(body)
+        return light
+
+    def on_post_page(self, output: str, page, config) -> str:
+        """Put back what `on_page_content` held back, now that search has read the page."""
+        parts = self.held_back.pop(page.file.src_uri, None)
+        return put_back(output, parts) if parts else output
 
     def on_serve(self, server, config, builder):
         for folder in ("barriers", "stakeholders", "briefings"):
@@ -121,6 +130,34 @@ def toc_tokens(html: str) -> list[dict]:
         (stack[-1]["children"] if stack else root).append(token)
         stack.append(token)
     return root
+
+
+_UNINDEXED = re.compile(re.escape(UNINDEXED_START) + ".*?" + re.escape(UNINDEXED_END), re.S)
+_HELD = re.compile(r"<!-- bkb:held (\d+) -->")
+
+
+def hold_back(html: str) -> tuple[str, list[str]]:
+    """Replace each unindexed part of `html` with a numbered placeholder comment.
+
+    >>> hold_back("<p>a</p><!-- bkb:unindexed --><svg/><!-- /bkb:unindexed -->")
+    ('<p>a</p><!-- bkb:held 0 -->', ['<!-- bkb:unindexed --><svg/><!-- /bkb:unindexed -->'])
+    """
+    parts: list[str] = []
+
+    def hold(match: re.Match) -> str:
+        parts.append(match.group(0))
+        return f"<!-- bkb:held {len(parts) - 1} -->"
+
+    return _UNINDEXED.sub(hold, html), parts
+
+
+def put_back(html: str, parts: list[str]) -> str:
+    """The inverse of `hold_back`, on the finished page.
+
+    >>> put_back("<main><!-- bkb:held 0 --></main>", ["<svg/>"])
+    '<main><svg/></main>'
+    """
+    return _HELD.sub(lambda m: parts[int(m.group(1))], html)
 
 
 def _remove_old_build(site_dir: str) -> None:

@@ -85,6 +85,19 @@ def relative(from_src: str, to_src: str) -> str:
     return "/".join([".."] * (len(start) - common) + target[common:])
 
 
+#: Comments around the parts of a page that search leaves out: links to other
+#: records, drawings and sources, which only repeat what other pages say. In
+#: any engine they are plain comments; the MkDocs adapter holds these parts
+#: back from the search plugin, whose HTML parsing was most of the build time.
+UNINDEXED_START = "<!-- bkb:unindexed -->"
+UNINDEXED_END = "<!-- /bkb:unindexed -->"
+
+
+def unindexed(caller) -> Markup:
+    """`{% call unindexed() %}...{% endcall %}`: mark a part of a page as not indexed."""
+    return Markup(UNINDEXED_START) + caller() + Markup(UNINDEXED_END)
+
+
 #: Front matter that keeps a page out of the search index: pages that only
 #: repeat what the barrier pages say (the register, facets, annual reports).
 NOT_INDEXED = {"exclude": True}
@@ -125,7 +138,7 @@ def environment() -> jinja2.Environment:
         border=lambda s: "–".join(vocab.COUNTRIES.get(c, c) for c in s.split("-")),
         isodate=lambda d: d.isoformat() if d else "",
     )
-    env.globals.update(vocab=vocab, h=heading)
+    env.globals.update(vocab=vocab, h=heading, unindexed=unindexed)
     return env
 
 

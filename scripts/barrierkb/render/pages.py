@@ -66,21 +66,47 @@ def facet_values(kb: KnowledgeBase) -> dict[str, list[str]]:
     }
 
 
+def barrier_rows(kb: KnowledgeBase, barriers: list[Barrier], here: str) -> dict[str, Markup]:
+    """Each barrier's register row (HTML) by id, with links relative to `here`.
+
+    A row depends only on the barrier and the folder of `here`, so pages in
+    one folder can share the rows instead of rendering them again.
+    """
+    return {
+        b.id: Markup(
+            render_template(
+                "barrier_row.html.j2",
+                here,
+                b=b,
+                kb=kb,
+                page_of=barrier_page,
+                stakeholder_page=stakeholder_page,
+            )
+        )
+        for b in barriers
+    }
+
+
 def barrier_table(
-    kb: KnowledgeBase, barriers: list[Barrier], here: str, interactive: bool = True
+    kb: KnowledgeBase,
+    barriers: list[Barrier],
+    here: str,
+    interactive: bool = True,
+    rows: dict[str, Markup] | None = None,
 ) -> Markup:
-    """The register table (HTML) of `barriers`, sortable and filterable when interactive."""
+    """The register table (HTML) of `barriers`, sortable and filterable when interactive.
+
+    `rows` are rows from `barrier_rows` for a page in the same folder as `here`.
+    """
+    rows = rows if rows is not None else barrier_rows(kb, barriers, here)
     return Markup(
         render_template(
             "barrier_table.html.j2",
             here,
-            kb=kb,
-            barriers=barriers,
+            rows=[rows[b.id] for b in barriers],
             interactive=interactive,
             facets=facet_values(kb) if interactive else {},
             facet_label=lambda f, v: facet_label(kb, f, v),
-            page_of=barrier_page,
-            stakeholder_page=stakeholder_page,
         )
     )
 
@@ -105,11 +131,20 @@ def register_page(kb: KnowledgeBase) -> str:
 
 def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
     """A page per status, theme, border and forum in use."""
+    listed: dict[tuple[str, str], list[Barrier]] = defaultdict(list)
+    for b in kb.barriers.values():
+        for facet, values in barrier_facets(b).items():
+            for value in values:
+                listed[facet, value].append(b)
+    values_by_facet = facet_values(kb)
+    # Facet pages all sit two folders deep (register/<facet>/), so their rows,
+    # which link only to barrier and stakeholder pages, are the same: share them.
+    rows = barrier_rows(kb, list(kb.barriers.values()), facet_page("status", "all"))
     pages = {}
-    for facet, values in facet_values(kb).items():
+    for facet, values in values_by_facet.items():
         for value in values:
             src = facet_page(facet, value)
-            barriers = [b for b in kb.barriers.values() if value in barrier_facets(b)[facet]]
+            barriers = listed[facet, value]
             label = facet_label(kb, facet, value)
             pages[src] = front_matter(
                 title=label, search=NOT_INDEXED, hide=["navigation", "toc"]
@@ -119,8 +154,7 @@ def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
                 facet=facet,
                 value=value,
                 label=label,
-                barriers=barriers,
-                table=barrier_table(kb, barriers, src, interactive=False),
+                table=barrier_table(kb, barriers, src, interactive=False, rows=rows),
                 register=REGISTER,
                 stakeholder_page=stakeholder_page,
             )
