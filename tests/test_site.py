@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -45,7 +46,13 @@ visibility: internal
 """
 
 
-def build(repo: Path, out: Path, audience: str = "public", epoch: str = "1790000000") -> Path:
+def build(
+    repo: Path,
+    out: Path,
+    audience: str = "public",
+    epoch: str = "1790000000",
+    log: list | None = None,
+) -> Path:
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -53,7 +60,7 @@ def build(repo: Path, out: Path, audience: str = "public", epoch: str = "1790000
         "SOURCE_DATE_EPOCH": epoch,
     }
     result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-q", "-d", str(out)],
+        [str(MKDOCS), "build", "--strict", "-d", str(out), *(() if log is not None else ("-q",))],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -61,6 +68,8 @@ def build(repo: Path, out: Path, audience: str = "public", epoch: str = "1790000
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    if log is not None:
+        log.append(result.stderr)
     return out
 
 
@@ -225,3 +234,20 @@ def test_search_indexes_record_text_but_not_links_to_other_records(site):
     html = (site / page).read_text(encoding="utf-8")
     assert 'id="vagar-in"' in html and 'class="bkb-routes"' in html
     assert not [p for p, t in all_text(site).items() if "bkb:held" in t]
+
+
+def test_build_reports_the_time_spent_in_barrierkb(tmp_path):
+    log: list[str] = []
+    build(REPO, tmp_path / "site", log=log)
+    ours = re.search(
+        r"barrierkb: ([0-9.]+) s in this plugin \(load and check ([0-9.]+) s, "
+        r"render ([0-9.]+) s, page events ([0-9.]+) s\)",
+        log[0],
+    )
+    total = re.search(r"Documentation built in ([0-9.]+) seconds", log[0])
+    assert ours and total, log[0][-2000:]
+    own, *parts = (float(x) for x in ours.groups())
+    assert all(p > 0 for p in parts)
+    assert abs(sum(parts) - own) <= 0.02
+    # Loading runs when MkDocs reads its configuration, before its build clock starts.
+    assert own - parts[0] <= float(total.group(1)) + 0.01

@@ -6,11 +6,14 @@ class only wires them to MkDocs.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
+from time import perf_counter
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -37,7 +40,26 @@ def current_state(config) -> SiteState | None:
     return _states.get(config.config_file_path)
 
 
+def _timed(event):
+    """Add the seconds an event handler takes to `self.seconds`, for the build report."""
+
+    @functools.wraps(event)
+    def timed(self, *args, **kwargs):
+        start = perf_counter()
+        try:
+            return event(self, *args, **kwargs)
+        finally:
+            self.seconds[event.__name__] += perf_counter() - start
+
+    return timed
+
+
 class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
+    def on_startup(self, *, command, dirty) -> None:
+        #: Seconds spent in each event handler of this plugin, over one build.
+        self.seconds: Counter[str] = Counter()
+
+    @_timed
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.root = (base / self.config.root).resolve()
@@ -58,6 +80,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         ]
         return config
 
+    @_timed
     def on_files(self, files: Files, config) -> Files:
         #: Generated pages by source path; their HTML body, once MkDocs has read it.
         self.generated: dict[str, str] = {}
@@ -80,6 +103,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(shim)))
         return files
 
+    @_timed
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """Generated pages are HTML already: keep them from the Markdown parser."""
         # Material prints page.meta.title and .description unescaped (in <title>,
@@ -92,6 +116,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             return ""
         return markdown
 
+    @_timed
     def on_page_content(self, html: str, page, config, files) -> str:
         body = self.generated.get(page.file.src_uri)
         if body is None:
@@ -100,10 +125,23 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         light, self.held_back[page.file.src_uri] = hold_back(body)
         return light
 
+    @_timed
     def on_post_page(self, output: str, page, config) -> str:
         """Put back what `on_page_content` held back, now that search has read the page."""
         parts = self.held_back.pop(page.file.src_uri, None)
         return put_back(output, parts) if parts else output
+
+    def on_post_build(self, config) -> None:
+        """Say how much of the build was ours (`make bench` reads this line)."""
+        log.info(
+            "barrierkb: %.2f s in this plugin (load and check %.2f s, render %.2f s, "
+            "page events %.2f s)",
+            sum(self.seconds.values()),
+            self.seconds["on_config"],
+            self.seconds["on_files"],
+            sum(v for k, v in self.seconds.items() if k.startswith(("on_page", "on_post"))),
+        )
+        self.seconds.clear()
 
     def on_serve(self, server, config, builder):
         for folder in ("barriers", "stakeholders", "briefings"):
