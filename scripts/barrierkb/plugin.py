@@ -55,12 +55,14 @@ def _timed(event):
 
 
 class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
-    def on_startup(self, *, command, dirty) -> None:
+    def __init__(self) -> None:
+        super().__init__()
         #: Seconds spent in each event handler of this plugin, over one build.
         self.seconds: Counter[str] = Counter()
 
     @_timed
     def on_config(self, config):
+        self.seconds.clear()  # a new build (`mkdocs serve` builds again and again)
         base = Path(config.config_file_path).parent
         self.root = (base / self.config.root).resolve()
         audience = os.environ.get("BARRIERKB_AUDIENCE") or self.config.audience
@@ -141,7 +143,6 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             self.seconds["on_files"],
             sum(v for k, v in self.seconds.items() if k.startswith(("on_page", "on_post"))),
         )
-        self.seconds.clear()
 
     def on_serve(self, server, config, builder):
         for folder in ("barriers", "stakeholders", "briefings"):
