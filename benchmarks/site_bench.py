@@ -83,8 +83,8 @@ def bare(root: Path, n: int) -> Path:
 OWN_TIME = re.compile(r"barrierkb: ([0-9.]+) s in this plugin")
 
 
-def build_seconds(project: Path) -> tuple[float, float]:
-    """Wall-clock seconds of one `mkdocs build`, and the seconds the barrierkb plugin reports."""
+def build_seconds(project: Path) -> tuple[float, float | None]:
+    """Wall-clock seconds of one `mkdocs build`, and the seconds barrierkb reports (if it ran)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000"}
     start = time.perf_counter()
     result = subprocess.run(
@@ -97,7 +97,7 @@ def build_seconds(project: Path) -> tuple[float, float]:
     )
     seconds = time.perf_counter() - start
     own = OWN_TIME.search(result.stderr)
-    return seconds, float(own.group(1)) if own else 0.0
+    return seconds, float(own.group(1)) if own else None
 
 
 def main() -> int:
@@ -115,6 +115,8 @@ def main() -> int:
             times_a, own_a, times_b = [], [], []
             for _ in range(REPEATS):
                 seconds, own = build_seconds(a)
+                if own is None:
+                    raise SystemExit("the barrierkb plugin logged no timing line")
                 times_a.append(seconds)
                 own_a.append(own)
                 times_b.append(build_seconds(b)[0])

@@ -225,8 +225,9 @@ def test_search_indexes_record_text_but_not_links_to_other_records(site):
     barrier = load(REPO).barriers["funding-domestic-recipients-se"]
     page = f"barriers/{barrier.id}.html"
     sections = [d for d in index["docs"] if d["location"].split("#")[0] == page]
-    indexed = " ".join(d["title"] + " " + d["text"] for d in sections)
-    assert text(barrier.summary).split()[4] in indexed
+    # The summary sits in the page's first section, under the title.
+    first = next(d for d in sections if d["location"] == page)
+    assert max(text(barrier.summary).split(), key=len) in first["text"]
     titles = {d["title"] for d in sections}
     assert {"Beskrivning", "Vem kan lösa det"} <= titles
     assert not titles & {"Vägar in", "Allierade", "Källor", "Om posten"}
@@ -247,7 +248,8 @@ def test_build_reports_the_time_spent_in_barrierkb(tmp_path):
     total = re.search(r"Documentation built in ([0-9.]+) seconds", log[0])
     assert ours and total, log[0][-2000:]
     own, *parts = (float(x) for x in ours.groups())
-    assert all(p > 0 for p in parts)
+    # Rendering pages always takes measurable time; the other parts may round to 0.00.
+    assert parts[1] > 0 and all(p >= 0 for p in parts)
     assert abs(sum(parts) - own) <= 0.02
     # Loading runs when MkDocs reads its configuration, before its build clock starts.
     assert own - parts[0] <= float(total.group(1)) + 0.01
