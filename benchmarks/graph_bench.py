@@ -25,11 +25,11 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from barrierkb import analytics, drawing
-from barrierkb.allies import all_allies, home_allies
-from barrierkb.graph import build_graph
-from barrierkb.load import load
-from barrierkb.routes import all_advocacy_routes
+from barrierkb.network import analytics, drawings
+from barrierkb.network.allies import all_allies, home_allies
+from barrierkb.network.graph import build_graph
+from barrierkb.network.routes import all_advocacy_routes
+from barrierkb.records.load import load
 
 from .synthetic import HOME, synthetic_kb_files
 
@@ -63,7 +63,7 @@ def run_size(n_barriers: int, n_stakeholders: int, seed: int = 0) -> dict[str, f
     t["total"] = sum(float(t[k]) for k in analyses)
     t["draw"], _ = _timed(
         lambda: (
-            [drawing.network_svg(G, home=HOME)] + [drawing.ego_svg(G, s, 1) for s in stakeholders]
+            [drawings.network_svg(G, home=HOME)] + [drawings.ego_svg(G, s, 1) for s in stakeholders]
         )
     )
     t["nodes"], t["edges"] = G.number_of_nodes(), G.number_of_edges()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from barrierkb import vocab
+from barrierkb.records import vocab
 
 HOME = "malmo-stad"
 COUNTRIES = ("SE", "DK", "NO", "FI")

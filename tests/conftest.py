@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from barrierkb.check import check
-from barrierkb.diagnostics import Diagnostic
-from barrierkb.load import load
+from barrierkb.records.check import check
+from barrierkb.records.diagnostics import Diagnostic
+from barrierkb.records.load import load
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -11,17 +11,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from barrierkb.allies import all_allies, allies, home_allies
-from barrierkb.analytics import (
+from barrierkb.network.allies import all_allies, allies, home_allies
+from barrierkb.network.analytics import (
     brokers,
     communities,
     ego_network,
     power_interest,
     stakeholder_projection,
 )
-from barrierkb.load import load
-from barrierkb.router import Router
-from barrierkb.routes import (
+from barrierkb.network.paths import Router
+from barrierkb.network.routes import (
     advocacy_routes,
     all_advocacy_routes,
     route_in_words,
@@ -29,6 +28,7 @@ from barrierkb.routes import (
     stakeholder_routes,
     step_label,
 )
+from barrierkb.records.load import load
 
 LABELS = {
     "malmo": "Malmö stad",

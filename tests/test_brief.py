@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from barrierkb import brief, load
 from barrierkb.cli import main
-from barrierkb.text import text
+from barrierkb.records import load
+from barrierkb.records.lang import text
+from barrierkb.site import packs
 
 REPO = Path(__file__).resolve().parents[1]
-HAVE_ENGINE = any(shutil.which(name) for name in brief.ENGINES)
+HAVE_ENGINE = any(shutil.which(name) for name in packs.ENGINES)
 needs_engine = pytest.mark.skipif(
     not HAVE_ENGINE and not os.environ.get("BARRIERKB_REQUIRE_BROWSER"),
     reason="no Chromium to print with",

@@ -26,7 +26,7 @@ from conftest import (
     write,
 )
 
-from barrierkb.diagnostics import CODES, WARNING_CODES, errors
+from barrierkb.records.diagnostics import CODES, WARNING_CODES, errors
 
 INVALID = FIXTURES / "invalid"
 Y = "barriers/parental-benefit-commuters.yml"  # the YAML-level fixtures

@@ -11,7 +11,7 @@ import pytest
 from conftest import BARRIER, BARRIER_PATH, REPO, diagnose, line_of, run_cli, write
 
 from barrierkb import cli
-from barrierkb.diagnostics import CODES
+from barrierkb.records.diagnostics import CODES
 
 DIAGNOSTIC_LINE = re.compile(
     r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning)"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import BARRIER, BARRIER_PATH, BRIEFING_ID, make_kb, run_cli, write
 
-from barrierkb.diff import diff_records, format_markdown, format_text
+from barrierkb.workflow.diff import diff_records, format_markdown, format_text
 
 NEW_PATH = "barriers/parental-benefit-commuters.yml"
 NEW_BARRIER = """\

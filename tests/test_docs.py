@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from barrierkb.cli import COMMANDS
-from barrierkb.diagnostics import CODES
-from barrierkb.model import KINDS
-from barrierkb.render.reference import reference_page
+from barrierkb.records.diagnostics import CODES
+from barrierkb.records.model import KINDS
+from barrierkb.site.reference import reference_page
 
 REPO = Path(__file__).resolve().parents[1]
 

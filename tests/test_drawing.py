@@ -10,16 +10,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from barrierkb.drawing import (
+from barrierkb.network.drawings import (
     default_href,
     ego_layout,
     ego_svg,
     network_layout,
     network_svg,
 )
-from barrierkb.graph import build_graph
-from barrierkb.load import load
-from barrierkb.svg import EDGE_STYLES, MAX_LABEL
+from barrierkb.network.graph import build_graph
+from barrierkb.network.svg import EDGE_STYLES, MAX_LABEL
+from barrierkb.records.load import load
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script> & <b onload="evil()">'

@@ -12,11 +12,11 @@ import openpyxl
 import pytest
 from conftest import BARRIER, BARRIER_ID, BARRIER_PATH, BRIEFING_ID, run_cli, write
 
-from barrierkb.audience import for_audience
-from barrierkb.check import check
-from barrierkb.export import EXCLUDE, export, to_csv, to_json, to_xlsx
-from barrierkb.load import KnowledgeBase, load
-from barrierkb.model import KINDS
+from barrierkb.records.audience import for_audience
+from barrierkb.records.check import check
+from barrierkb.records.load import KnowledgeBase, load
+from barrierkb.records.model import KINDS
+from barrierkb.site.exports import EXCLUDE, export, to_csv, to_json, to_xlsx
 
 SECRET = "HEMLIGT-7Q"  # appears only in internal records and internal notes
 

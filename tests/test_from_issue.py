@@ -11,16 +11,16 @@ import pytest
 import yaml
 from conftest import FIXTURES, REPO, diagnose, run_cli, write
 
-from barrierkb.diagnostics import errors
-from barrierkb.from_issue import (
+from barrierkb.records.diagnostics import errors
+from barrierkb.records.load import load_record
+from barrierkb.records.model import Barrier
+from barrierkb.workflow.from_issue import (
     FromIssueError,
     record_from_issue,
     record_yaml,
     sections,
 )
-from barrierkb.issue_form import FIELDS, form_text
-from barrierkb.load import load_record
-from barrierkb.model import Barrier
+from barrierkb.workflow.issue_form import FIELDS, form_text
 
 FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "barrier.yml"
 CONFIG = REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml"

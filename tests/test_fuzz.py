@@ -11,13 +11,13 @@ from conftest import BARRIER, make_kb, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from barrierkb import vocab
-from barrierkb.audience import for_audience
-from barrierkb.check import check
-from barrierkb.diagnostics import CODES, errors
-from barrierkb.export import to_csv, to_json, to_xlsx
-from barrierkb.load import load
-from barrierkb.model import Barrier
+from barrierkb.records import vocab
+from barrierkb.records.audience import for_audience
+from barrierkb.records.check import check
+from barrierkb.records.diagnostics import CODES, errors
+from barrierkb.records.load import load
+from barrierkb.records.model import Barrier
+from barrierkb.site.exports import to_csv, to_json, to_xlsx
 
 FUZZ_FILE = "barriers/fuzz.yml"
 LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")

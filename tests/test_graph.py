@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from barrierkb.graph import (
+from barrierkb.network.graph import (
     build_graph,
     node_key,
     split_key,
@@ -18,7 +18,7 @@ from barrierkb.graph import (
     to_node_link_json,
     xml_safe,
 )
-from barrierkb.load import load
+from barrierkb.records.load import load
 
 HOSTILE = '<script>alert("x")</script> & Co'
 

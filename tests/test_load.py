@@ -18,8 +18,8 @@ from conftest import (
     write,
 )
 
-from barrierkb.load import field_path, load, load_record
-from barrierkb.model import Barrier, Briefing, Stakeholder
+from barrierkb.records.load import field_path, load, load_record
+from barrierkb.records.model import Barrier, Briefing, Stakeholder
 
 
 def test_clean_knowledge_base_loads_every_record(kb_root):

@@ -9,8 +9,8 @@ import pytest
 from conftest import diagnose, run_cli
 
 from barrierkb import cli
-from barrierkb.model import Barrier
-from barrierkb.newrecord import PLACEHOLDER, new_barrier, slugify
+from barrierkb.records.model import Barrier
+from barrierkb.workflow.new import PLACEHOLDER, new_barrier, slugify
 
 TITLE = "Tredjelandsmedborgare får inte arbeta i Danmark"
 SLUG = "tredjelandsmedborgare-far-inte-arbeta-i-danmark"

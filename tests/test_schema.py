@@ -18,9 +18,9 @@ import pytest
 import yaml
 from conftest import BARRIER, REPO, write
 
-from barrierkb.load import record_files
-from barrierkb.model import KINDS
-from barrierkb.schema import json_schema, schema_name, schema_text
+from barrierkb.records.load import record_files
+from barrierkb.records.model import KINDS
+from barrierkb.records.schema import json_schema, schema_name, schema_text
 
 SCHEMA_DIR = REPO / "schema"
 MODELINE = "# yaml-language-server: $schema="

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from barrierkb import load
-from barrierkb.text import text
+from barrierkb.records import load
+from barrierkb.records.lang import text
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from barrierkb.yamlsafe import MAX_BYTES, MAX_DEPTH, YamlProblem, parse_yaml
+from barrierkb.records.yamlsafe import MAX_BYTES, MAX_DEPTH, YamlProblem, parse_yaml
 
 
 def problem(source: str | bytes) -> YamlProblem:

@@ -5,7 +5,7 @@ The core is four plain functions over plain data: `load`, `check`,
 module are thin adapters over them.
 """
 
-from .check import check
-from .load import KnowledgeBase, load
+from .records.check import check
+from .records.load import KnowledgeBase, load
 
 __all__ = ["KnowledgeBase", "check", "load"]

@@ -13,10 +13,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import diagnostics as diag
-from .check import check
-from .load import KnowledgeBase, load
-from .site import RecordErrors, SiteState, prepare
+from .records import diagnostics as diag
+from .records.check import check
+from .records.load import KnowledgeBase, load
+from .site.prepare import RecordErrors, SiteState, prepare
 
 COMMANDS: dict[str, tuple[Callable, str]] = {}
 
@@ -86,7 +86,7 @@ def cmd_check(args) -> int:
 
 @command("schema", "print the JSON Schema of a record kind")
 def cmd_schema(args) -> int:
-    from .schema import schema_text
+    from .records.schema import schema_text
 
     _write(schema_text(args.kind), args.output)
     return 0
@@ -94,7 +94,7 @@ def cmd_schema(args) -> int:
 
 @command("new", "write a new barrier record from the template")
 def cmd_new(args) -> int:
-    from .newrecord import new_barrier
+    from .workflow.new import new_barrier
 
     path, text = new_barrier(_root(args), args.title)
     if path.exists():
@@ -107,7 +107,7 @@ def cmd_new(args) -> int:
 
 @command("export", "export public barriers and stakeholders as json, csv or xlsx")
 def cmd_export(args) -> int:
-    from .export import export
+    from .site.exports import export
 
     kb = load_checked(_root(args))
     _write(export(kb, args.format, args.kind), args.output)
@@ -116,7 +116,7 @@ def cmd_export(args) -> int:
 
 @command("stats", "print counts by status, border and theme")
 def cmd_stats(args) -> int:
-    from .stats import format_stats
+    from .records.stats import format_stats
 
     print(format_stats(load_checked(_root(args))))
     return 0
@@ -124,7 +124,13 @@ def cmd_stats(args) -> int:
 
 @command("diff", "list the records that a change adds, changes or removes (git)")
 def cmd_diff(args) -> int:
-    from .diff import DiffError, diff_records, format_markdown, format_text, removal_message
+    from .workflow.diff import (
+        DiffError,
+        diff_records,
+        format_markdown,
+        format_text,
+        removal_message,
+    )
 
     try:
         found = diff_records(_root(args), args.base, args.head)
@@ -140,8 +146,8 @@ def cmd_diff(args) -> int:
 
 @command("from-issue", "turn the body of a barrier issue (the issue form) into a record")
 def cmd_from_issue(args) -> int:
-    from .from_issue import FromIssueError, issue_record, output_path
-    from .issue_form import form_text
+    from .workflow.from_issue import FromIssueError, issue_record, output_path
+    from .workflow.issue_form import form_text
 
     if args.form:
         _write(form_text(), args.output)
@@ -162,7 +168,7 @@ def cmd_from_issue(args) -> int:
 
 @command("export-md", "write the generated pages and downloads to a folder (for another engine)")
 def cmd_export_md(args) -> int:
-    from .render import render_site
+    from .site import render_site
 
     state = prepared(_root(args), args.audience, with_graph=True)
     out = Path(args.output)
@@ -174,8 +180,8 @@ def cmd_export_md(args) -> int:
 
 @command("brief", "print a briefing (or an ad-hoc pack for a forum) to PDF")
 def cmd_brief(args) -> int:
-    from .brief import EngineMissing, adhoc_briefing, briefing_html, print_pdf
-    from .render.network import routes_html_for
+    from .site.network import routes_html_for
+    from .site.packs import EngineMissing, adhoc_briefing, briefing_html, print_pdf
 
     if bool(args.id) == bool(args.forum):
         raise UsageError("give a briefing ID or --forum FORUM, not both")
@@ -205,8 +211,8 @@ def cmd_brief(args) -> int:
 
 @command("graph", "export the stakeholder graph as graphml, json or svg")
 def cmd_graph(args) -> int:
-    from .drawing import network_svg
-    from .graph import build_graph, to_graphml, to_node_link_json
+    from .network.drawings import network_svg
+    from .network.graph import build_graph, to_graphml, to_node_link_json
 
     graph = build_graph(load_checked(_root(args)))
     if args.format == "graphml":
@@ -221,8 +227,8 @@ def cmd_graph(args) -> int:
 
 @command("route", "print the routes between two stakeholders in words")
 def cmd_route(args) -> int:
-    from .graph import build_graph
-    from .routes import routes_in_words
+    from .network.graph import build_graph
+    from .network.routes import routes_in_words
 
     kb = load_checked(_root(args))
     for org in (args.source, args.target):

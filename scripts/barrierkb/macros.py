@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .plugin import current_state
-from .render.pages import barrier_facets, barrier_table
-from .render.start import (
+from .records.stats import counts
+from .site.pages import barrier_facets, barrier_table
+from .site.prepare import prepare
+from .site.start import (
     barrier_list,
     briefing_list,
     charts,
@@ -20,8 +22,6 @@ from .render.start import (
     recently_changed,
     reviews_due,
 )
-from .site import prepare
-from .stats import counts
 
 
 def define_env(env) -> None:

@@ -22,10 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from .config import BarrierKBConfig
-from .diagnostics import format_text
-from .render import render_site
-from .render.env import UNINDEXED_END, UNINDEXED_START
-from .site import RecordErrors, SiteState, prepare
+from .records.diagnostics import format_text
+from .site import render_site
+from .site.prepare import RecordErrors, SiteState, prepare
+from .site.templating import UNINDEXED_END, UNINDEXED_START
 
 log = logging.getLogger("mkdocs.plugins.barrierkb")
 SHIM_PATH = "assets/vendor/iframe-worker-shim.js"

@@ -16,12 +16,12 @@ from pathlib import Path
 import markdown
 from markupsafe import Markup
 
-from . import vocab
-from .load import KnowledgeBase
-from .model import AgendaItem, Briefing
-from .render.briefings import render_briefing
-from .render.env import SiteOptions, environment
-from .text import text
+from ..records import vocab
+from ..records.load import KnowledgeBase
+from ..records.model import AgendaItem, Briefing
+from .briefings import render_briefing
+from .templating import SiteOptions, environment
+from ..records.lang import text
 
 ENGINES = ("chromium", "chromium-browser", "google-chrome")
 STYLESHEETS = ("docs/assets/stylesheets/barrierkb.css", "docs/assets/stylesheets/print.css")

@@ -11,11 +11,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .audience import for_audience
-from .check import check
-from .diagnostics import Diagnostic, errors
-from .load import KnowledgeBase, load
-from .render.env import SiteOptions
+from ..records.audience import for_audience
+from ..records.check import check
+from ..records.diagnostics import Diagnostic, errors
+from ..records.load import KnowledgeBase, load
+from .templating import SiteOptions
 
 
 class RecordErrors(Exception):
@@ -59,7 +59,7 @@ def prepare(
     options = SiteOptions(home=home, audience=audience, edit_url=edit_url, today=today)
     graph = None
     if with_graph:
-        from .graph import build_graph
+        from ..network.graph import build_graph
 
         graph = build_graph(visible, audience=audience)
     return SiteState(visible, options, found, graph)

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import yaml
 
-from . import vocab
+from ..records import vocab
+from ..records.model import SLUG_PATTERN, Barrier
+from ..records.schema import schema_name
 from .issue_form import FIELDS, BlockDumper
-from .model import SLUG_PATTERN, Barrier
-from .newrecord import slugify
-from .schema import schema_name
+from .new import slugify
 
 NO_RESPONSE = "_No response_"
 

@@ -27,7 +27,7 @@ import math
 
 import networkx as nx
 
-from . import vocab
+from ..records import vocab
 from .analytics import ego_network, neighbourhood, stakeholder_projection
 from .graph import BARRIER, RELATION, STAKEHOLDER, node_key
 from .nodes import TYPE_ORDER, group_of, id_of, kind_of, label_of

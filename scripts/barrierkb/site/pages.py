@@ -9,11 +9,11 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from .. import vocab
-from ..load import KnowledgeBase
-from ..model import Barrier, Stakeholder
-from ..text import text
-from .env import (
+from ..records import vocab
+from ..records.load import KnowledgeBase
+from ..records.model import Barrier, Stakeholder
+from ..records.lang import text
+from .templating import (
     NOT_INDEXED,
     SiteOptions,
     barrier_page,

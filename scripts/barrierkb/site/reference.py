@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..diagnostics import CODES, WARNING_CODES
-from ..model import KINDS, models_in
-from .env import render_template
+from ..records.diagnostics import CODES, WARNING_CODES
+from ..records.model import KINDS, models_in
+from .templating import render_template
 
 REFERENCE = "reference/fields.md"
 

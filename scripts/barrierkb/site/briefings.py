@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .. import vocab
-from ..load import KnowledgeBase
-from ..model import Briefing
-from ..text import text
-from .env import (
+from ..records import vocab
+from ..records.load import KnowledgeBase
+from ..records.model import Briefing
+from ..records.lang import text
+from .templating import (
     NOT_INDEXED,
     SiteOptions,
     barrier_page,

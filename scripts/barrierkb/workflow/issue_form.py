@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import vocab
+from ..records import vocab
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/barrier.yml"
 

@@ -10,12 +10,14 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .. import analytics, drawing
-from ..allies import all_allies, home_allies
-from ..graph import to_graphml, to_node_link_json
-from ..load import KnowledgeBase
-from ..routes import all_advocacy_routes, step_label
-from .env import (
+from ..network import analytics
+
+from ..network import drawings
+from ..network.allies import all_allies, home_allies
+from ..network.graph import to_graphml, to_node_link_json
+from ..records.load import KnowledgeBase
+from ..network.routes import all_advocacy_routes, step_label
+from .templating import (
     SiteOptions,
     barrier_page,
     front_matter,
@@ -92,14 +94,14 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
         here = stakeholder_page(s.id)
         two_steps = analytics.ego_network(graph, s.id, radius=2, barriers=False)["nodes"]
         stakeholder_sections[s.id] = {
-            "ego_svg": Markup(drawing.ego_svg(graph, s.id, radius=1, href=_href_from(here))),
+            "ego_svg": Markup(drawings.ego_svg(graph, s.id, radius=1, href=_href_from(here))),
             "second_circle": [n for n in two_steps if n["distance"] == 2],
         }
     grid = analytics.power_interest(kb)
     page = front_matter(title="Nätverket", hide=["navigation"]) + render_template(
         "network.md.j2",
         NETWORK_PAGE,
-        svg=Markup(drawing.network_svg(graph, href=_href_from(NETWORK_PAGE), home=options.home)),
+        svg=Markup(drawings.network_svg(graph, href=_href_from(NETWORK_PAGE), home=options.home)),
         brokers=analytics.brokers(graph)[:25],
         home=kb.stakeholders.get(options.home),
         home_allies=home_allies(graph, options.home)[:25] if home_known else [],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .. import vocab
-from ..load import KnowledgeBase
-from ..text import text
-from .env import barrier_page, html_path
+from ..records import vocab
+from ..records.load import KnowledgeBase
+from ..records.lang import text
+from .templating import barrier_page, html_path
 
 FEED_PATH = "feed.xml"
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from . import vocab
+from ..records import vocab
 from .graph import BARRIER, RAISED_AT, RESPONSIBLE, STAKEHOLDER, node_key
 from .nodes import TYPE_ORDER, existing_key, group_of, id_of, kind_of, label_of
-from .router import Router, best_paths
+from .paths import Router, best_paths
 
 #: Swedish label of a relation walked against its direction.
 REVERSE_LABELS: dict[str, str] = {

@@ -34,10 +34,10 @@ import re
 
 import networkx as nx
 
-from . import vocab
-from .audience import Audience, for_audience
-from .load import KnowledgeBase
-from .text import text
+from ..records import vocab
+from ..records.audience import Audience, for_audience
+from ..records.lang import text
+from ..records.load import KnowledgeBase
 
 STAKEHOLDER = "stakeholder"
 BARRIER = "barrier"
@@ -130,8 +130,8 @@ def build_graph(
     Examples
     --------
     >>> from pathlib import Path
-    >>> from barrierkb.load import KnowledgeBase
-    >>> from barrierkb.model import Barrier, Stakeholder
+    >>> from barrierkb.records.load import KnowledgeBase
+    >>> from barrierkb.records.model import Barrier, Stakeholder
     >>> kb = KnowledgeBase(root=Path("."))
     >>> kb.stakeholders["gc"] = Stakeholder(id="gc", name="Greater Copenhagen",
     ...     type="forum", country="DK", level="regional")

@@ -20,9 +20,9 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-from .. import vocab
-from ..text import slugify, text, translation
-from .safe_markdown import to_html, to_inline_html
+from ..records import vocab
+from ..records.lang import slugify, text, translation
+from .markdown import to_html, to_inline_html
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def front_matter(**fields: object) -> str:
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("barrierkb", "templates"),
+        loader=jinja2.PackageLoader("barrierkb.site", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

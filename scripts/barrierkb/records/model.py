@@ -264,7 +264,7 @@ def models_in(annotation: object) -> list[type[BaseModel]]:
     """The record classes an annotation holds, such as `list[Source] | None`.
 
     >>> models_in(list[Source] | None)
-    [<class 'barrierkb.model.Source'>]
+    [<class 'barrierkb.records.model.Source'>]
     """
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]

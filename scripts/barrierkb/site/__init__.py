@@ -7,10 +7,10 @@ the build; `barrierkb export-md` writes them to a folder for another engine.
 
 from __future__ import annotations
 
-from ..load import KnowledgeBase
+from ..records.load import KnowledgeBase
 from .briefings import annual_pages, briefing_pages
-from .data import DATA_PAGE, data_page, downloads
-from .env import SiteOptions
+from .downloads import DATA_PAGE, data_page, downloads
+from .templating import SiteOptions
 from .network import network_files
 from .pages import (
     REGISTER,

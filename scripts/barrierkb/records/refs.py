@@ -15,7 +15,7 @@ Reference = tuple[tuple, str, str]  # (field path, target kind, target id)
 def references(record: Record) -> Iterator[Reference]:
     """Every id that `record` names, with its field path and the kind it must be.
 
-    >>> from barrierkb.model import Stakeholder
+    >>> from barrierkb.records.model import Stakeholder
     >>> s = Stakeholder(id="a", name="A", type="forum", country="SE", level="local",
     ...                 relations=[{"type": "member_of", "target": "b"}])
     >>> list(references(s))

@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from . import vocab
-from .load import field_path, load_record, record_files
-from .model import KINDS
-from .refs import Reference, references
-from .text import text
-from .yamlsafe import YamlProblem, parse_yaml
+from ..records import vocab
+from ..records.lang import text
+from ..records.load import field_path, load_record, record_files
+from ..records.model import KINDS
+from ..records.refs import Reference, references
+from ..records.yamlsafe import YamlProblem, parse_yaml
 
 Change = Literal["added", "changed", "removed"]
 _ORDER = {"added": 0, "changed": 1, "removed": 2}

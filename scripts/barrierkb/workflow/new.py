@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import Barrier
-from .schema import schema_name
-from .text import slugify
+from ..records.lang import slugify
+from ..records.model import Barrier
+from ..records.schema import schema_name
 
 PLACEHOLDER = "TODO"
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from .. import vocab
-from ..load import KnowledgeBase
-from ..stats import counts
+from ..records import vocab
+from ..records.load import KnowledgeBase
+from ..records.stats import counts
 from .charts import chart_with_table
-from .env import barrier_page, briefing_page, render_template
+from .templating import barrier_page, briefing_page, render_template
 
 
 def last_change(barrier) -> dt.date:

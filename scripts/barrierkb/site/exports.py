@@ -12,9 +12,9 @@ import datetime as dt
 import io
 import json
 
-from .load import KnowledgeBase
-from .model import Record
-from .text import text, translation
+from ..records.load import KnowledgeBase
+from ..records.model import Record
+from ..records.lang import text, translation
 
 EXCLUDE = {"internal_notes", "visibility"}
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..export import to_csv, to_json, to_xlsx
-from ..schema import schema_name, schema_text
-from .env import render_template
+from .exports import to_csv, to_json, to_xlsx
+from ..records.schema import schema_name, schema_text
+from .templating import render_template
 from .feed import FEED_PATH, atom_feed
 
 DATA_PAGE = "data.md"

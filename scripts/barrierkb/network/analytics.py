@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .audience import for_audience
+from ..records.audience import for_audience
+from ..records.lang import text
+from ..records.load import KnowledgeBase
 from .graph import BARRIER, RELATION, STAKEHOLDER
-from .load import KnowledgeBase
 from .nodes import TYPE_ORDER, existing_key, group_of, id_of, kind_of, label_of
-from .text import text
 
 #: Power and interest scores from this value up count as high.
 HIGH_SCORE = 3
@@ -305,7 +305,7 @@ def power_interest(kb: KnowledgeBase, lang: str = "sv") -> dict:
     Examples
     --------
     >>> from pathlib import Path
-    >>> from barrierkb.model import Stakeholder
+    >>> from barrierkb.records.model import Stakeholder
     >>> kb = KnowledgeBase(root=Path("."))
     >>> kb.stakeholders["gov"] = Stakeholder(id="gov", name="Regeringen",
     ...     type="government", country="SE", level="national", power=5, interest=2)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from ..workflow.new import PLACEHOLDER
 from .diagnostics import Diagnostic
 from .model import KINDS, SLUG_PATTERN, Barrier, Briefing, Record, Stakeholder, models_in
-from .newrecord import PLACEHOLDER
 from .yamlsafe import Positions, YamlProblem, parse_yaml
 
 _SLUG = re.compile(SLUG_PATTERN)

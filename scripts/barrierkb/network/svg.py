@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 import networkx as nx
 
-from . import vocab
+from ..records import vocab
 from .graph import BARRIER, RAISED_AT, xml_safe
 from .nodes import TYPE_ORDER, id_of, kind_of, label_of
 
