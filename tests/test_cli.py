@@ -11,7 +11,7 @@ import pytest
 from conftest import BARRIER, BARRIER_PATH, REPO, diagnose, line_of, run_cli, write
 
 from barrierkb import cli
-from barrierkb.records.diagnostics import CODES
+from barrierkb.records.rules import RULES
 
 DIAGNOSTIC_LINE = re.compile(
     r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning)"
@@ -127,7 +127,7 @@ def test_json_format_lists_every_diagnostic(kb_root):
         (HAZARD_FILE, 2, 1, "duplicate-key", "error"),
     ]
     assert all(set(d) == {"path", "line", "col", "code", "message", "hint", "level"} for d in data)
-    assert all(d["code"] in CODES for d in data)
+    assert all(d["code"] in RULES for d in data)
 
 
 def test_json_format_of_clean_records_is_an_empty_list(kb_root):

@@ -9,8 +9,9 @@ import pytest
 from conftest import diagnose, run_cli
 
 from barrierkb import cli
-from barrierkb.records.model import Barrier
-from barrierkb.workflow.new import PLACEHOLDER, new_barrier, slugify
+from barrierkb.records.model import PLACEHOLDER, Barrier
+from barrierkb.records.slugs import make_id
+from barrierkb.workflow.new import new_barrier
 
 TITLE = "Tredjelandsmedborgare får inte arbeta i Danmark"
 SLUG = "tredjelandsmedborgare-far-inte-arbeta-i-danmark"
@@ -41,11 +42,22 @@ def fill(text: str) -> str:
     return text
 
 
-def test_slug_is_ascii_lowercase_from_a_swedish_title():
-    assert slugify(TITLE) == SLUG
-    assert slugify("Åäö ÅÄÖ / ../etc") == "aao-aao-etc"
-    assert slugify("!!!") == "hinder"
-    assert len(slugify("x" * 200)) <= 60
+def test_id_is_ascii_lowercase_from_a_swedish_title():
+    assert make_id(TITLE) == SLUG
+    assert make_id("Åäö ÅÄÖ / ../etc") == "aao-aao-etc"
+    assert make_id("!!!") == "hinder"
+    assert len(make_id("x" * 200)) <= 50
+
+
+def test_id_from_a_danish_title_keeps_its_letters_and_cuts_between_words():
+    assert make_id("Grænsependlere får ikke MitID – Øresund") == (
+        "graensependlere-far-ikke-mitid-oresund"
+    )
+    long_title = "Grænsependlere der bor i Sverige og arbejder i Danmark får ikke MitID"
+    found = make_id(long_title)
+    assert len(found) <= 50
+    assert long_title.lower().replace("æ", "ae").startswith(found.replace("-", " ")[:10])
+    assert found == "graensependlere-der-bor-i-sverige-og-arbejder-i"
 
 
 def test_new_writes_a_template_with_the_schema_line_first(kb_root, capsys):

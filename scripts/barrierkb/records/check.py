@@ -1,23 +1,26 @@
 """The rules that span a record's fields or several records.
 
 `check(kb)` returns the loader's diagnostics plus one per broken rule, sorted.
-Each rule is a small function over one record; codes live in
-`diagnostics.CODES`.
+Each rule is a small generator over one record that yields `Finding`s: where
+(a field path), which rule (a code of `rules.RULES`) and what was found. The
+level and the default hint come from the rule table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import html
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from . import vocab
 from .diagnostics import Diagnostic, sort_key
+from .links import unsafe_links
 from .load import KnowledgeBase, RecordFile, field_path
-from .model import KINDS, Barrier, Record
+from .model import KINDS, Barrier, Record, kind_of
 from .refs import references
+from .rules import problem
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
 PHONE = re.compile(
@@ -27,26 +30,37 @@ PHONE = re.compile(
 )
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][\w:-]*(?:[\s/][^>]*)?/?\s*>|<!--|<\?|<!\[CDATA", re.S)
 AUTOLINK = re.compile(r"<https?://[^\s<>]+>")
-MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+#: Control and text-direction characters, which text may not hold (tabs and line
+#: breaks may stay; zero-width spaces may too, outside a link target).
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 NOT_TEXT_FIELDS = frozenset({"url", "id"})
+
+
+class Finding(NamedTuple):
+    """A broken rule in one record: the field path, the rule's code, what was found."""
+
+    loc: tuple
+    code: str
+    message: str
+    #: None: the rule's own hint fits.
+    hint: str | None = None
+    #: Offset into a text value, when the problem sits inside a longer text.
+    offset: int = 0
 
 
 def check(kb: KnowledgeBase, today: dt.date | None = None) -> list[Diagnostic]:
     """Every problem in the knowledge base: the loader's, then each rule's."""
     found = list(kb.diagnostics)
-    for kind in ("barriers", "stakeholders", "briefings"):
+    for kind in KINDS:
         for record_id, record in kb.records(kind).items():
             where = kb.file(kind, record_id)
-            for loc, code, message, hint, level in _record_problems(kb, kind, record, today):
-                line, col = where.positions.value(loc)
-                found.append(Diagnostic(where.path, line, col, code, message, hint, level))
+            for f in _record_findings(kb, where, record, today):
+                line, col = where.positions.text_position(f.loc, f.offset)
+                found.append(problem(f.code, where.path, line, col, f.message, f.hint))
     return sorted(set(found), key=sort_key)
 
 
-def _record_problems(kb: KnowledgeBase, kind: str, record: Record, today) -> Iterator[tuple]:
-    where = kb.file(kind, record.id)
+def _record_findings(kb: KnowledgeBase, where: RecordFile, record: Record, today) -> Iterator:
     yield from _id_matches_file(where)
     yield from _references_resolve(kb, record)
     yield from _text_is_safe(record, personal=record.visibility == "public")
@@ -56,74 +70,53 @@ def _record_problems(kb: KnowledgeBase, kind: str, record: Record, today) -> Ite
         yield from _review_due(record, today)
 
 
-def _id_matches_file(where: RecordFile) -> Iterator[tuple]:
+def _id_matches_file(where: RecordFile) -> Iterator[Finding]:
     stem = where.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if where.id != stem:
-        yield (
+        yield Finding(
             ("id",),
             "id-mismatch",
             f"the id '{where.id}' differs from the file name '{stem}'",
             f"rename the file to {where.id}.yml or set `id: {stem}`",
-            "error",
         )
 
 
-def _references_resolve(kb: KnowledgeBase, record: Record) -> Iterator[tuple]:
+def _references_resolve(kb: KnowledgeBase, record: Record) -> Iterator[Finding]:
     for loc, target_kind, target in references(record):
         name = field_path(loc)
-        if target == record.id and target_kind == _kind_of(record):
-            yield (
-                loc,
-                "self-reference",
-                f"{name}: the record refers to itself",
-                "remove the reference",
-                "error",
-            )
+        if target == record.id and target_kind == kind_of(record):
+            yield Finding(loc, "self-reference", f"{name}: the record refers to itself")
             continue
         found = kb.records(target_kind).get(target)
         if found is None:
             if (target_kind, target) in kb.broken:
                 continue  # that file has its own errors
-            other = [k for k in ("barriers", "stakeholders") if target in kb.records(k)]
+            other = [k for k in KINDS if k != target_kind and target in kb.records(k)]
             if other:
-                yield (
+                yield Finding(
                     loc,
                     "wrong-reference-kind",
                     f"{name}: '{target}' is a record in {other[0]}/, not in {target_kind}/",
                     f"name a record in {target_kind}/",
-                    "error",
                 )
             else:
-                yield (
+                yield Finding(
                     loc,
                     "unknown-reference",
                     f"{name}: there is no {target_kind}/{target}.yml",
                     _suggest(target, kb.records(target_kind)),
-                    "error",
                 )
             continue
         if record.visibility == "public" and found.visibility == "internal":
-            yield (
+            yield Finding(
                 loc,
                 "internal-reference",
                 f"{name}: '{target}' is internal and would be named on the public site",
-                "make this record internal too, or remove the reference",
-                "error",
             )
-        if loc[0] == "forums" or loc[-1] == "forum":
-            if found.type not in vocab.FORUM_TYPES:
-                yield (
-                    loc,
-                    "not-a-forum",
-                    f"{name}: '{target}' is of type {found.type}, not a forum",
-                    "forums are stakeholders of type forum, intergovernmental, committee "
-                    "or parliament",
-                    "warning",
-                )
-
-
-def _kind_of(record: Record) -> str:
-    return next(k for k, model in KINDS.items() if isinstance(record, model))
+        if (loc[0] == "forums" or loc[-1] == "forum") and found.type not in vocab.FORUM_TYPES:
+            yield Finding(
+                loc, "not-a-forum", f"{name}: '{target}' is of type {found.type}, not a forum"
+            )
 
 
 def _suggest(target: str, records: dict) -> str:
@@ -150,109 +143,63 @@ def text_leaves(
             yield from text_leaves(item, loc + (i,), skip)
 
 
-def unsafe_link_targets(text: str) -> list[str]:
-    """Markdown link and image targets that are neither http(s) nor relative.
-
-    >>> unsafe_link_targets("[a](javascript:alert(1)) [b](https://x.se) ![c](data:x)")
-    ['javascript:alert(1', 'data:x']
-    """
-    bad = []
-    for match in MD_LINK_TARGET.finditer(text):
-        target = match.group(1) or match.group(2) or ""
-        # browsers drop tabs and newlines anywhere in a URL: java&#9;script: is javascript:
-        plain = re.sub(r"[\t\n]", "", UNSAFE_CHARS.sub("", html.unescape(target))).strip()
-        scheme = SCHEME.match(plain)
-        if scheme and scheme.group(1).lower() not in ("http", "https"):
-            bad.append(target)
-    return bad
-
-
-def _text_is_safe(record: Record, personal: bool) -> Iterator[tuple]:
+def _text_is_safe(record: Record, personal: bool) -> Iterator[Finding]:
     for loc, text in text_leaves(record.model_dump(mode="json")):
         name = field_path(loc)
-        if personal and EMAIL.search(text):
-            yield (
-                loc,
-                "personal-data",
-                f"{name}: an e-mail address in a public record",
-                "name the unit or role instead, without contact details",
-                "error",
-            )
-        if personal and PHONE.search(text):
-            yield (
-                loc,
-                "personal-data",
-                f"{name}: a phone number in a public record",
-                "name the unit or role instead, without contact details",
-                "error",
-            )
+        for pattern, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
+            if personal and (match := pattern.search(text)):
+                yield Finding(
+                    loc, "personal-data", f"{name}: {what} in a public record", None, match.start()
+                )
         if RAW_HTML.search(AUTOLINK.sub("", text)):
-            yield (
-                loc,
-                "raw-html",
-                f"{name}: raw HTML in text",
-                "write Markdown without HTML tags; use **bold** and [text](https://...)",
-                "error",
-            )
-        for target in unsafe_link_targets(text):
-            yield (
+            yield Finding(loc, "raw-html", f"{name}: raw HTML in text")
+        for target, reason in unsafe_links(text):
+            yield Finding(
                 loc,
                 "unsafe-link",
-                f"{name}: the link target '{target[:40]}' is not allowed",
-                "link only to http:// or https:// addresses",
-                "error",
+                f"{name}: the link target '{target[:40]}' would be dropped: {reason}",
+                None,
+                max(text.find(target), 0),
             )
-        if UNSAFE_CHARS.search(text):
-            yield (
+        if match := UNSAFE_CHARS.search(text):
+            yield Finding(
                 loc,
                 "control-character",
                 f"{name}: an invisible control or text-direction character",
-                "delete it; it can make text read differently from how it displays",
-                "error",
+                None,
+                match.start(),
             )
 
 
-def _status_history(barrier: Barrier) -> Iterator[tuple]:
+def _status_history(barrier: Barrier) -> Iterator[Finding]:
     history = barrier.status_history
     for i in range(1, len(history)):
         if history[i].date < history[i - 1].date:
-            yield (
+            yield Finding(
                 ("status_history", i, "date"),
                 "status-history-order",
                 f"status_history[{i}] ({history[i].date}) is earlier than the entry before it",
-                "list the history oldest first",
-                "error",
             )
     if history and history[-1].status != barrier.status:
-        yield (
+        yield Finding(
             ("status",),
             "status-history-mismatch",
             f"status is '{barrier.status}' but the history ends with '{history[-1].status}'",
-            "add a status_history entry for the current status",
-            "error",
         )
 
 
-def _borders(barrier: Barrier) -> Iterator[tuple]:
+def _borders(barrier: Barrier) -> Iterator[Finding]:
     for i, border in enumerate(barrier.borders):
         a, b = border.split("-")
         if a == b:
-            yield (
+            yield Finding(
                 ("borders", i),
                 "border-same-country",
                 f"borders[{i}]: '{border}' pairs a country with itself",
-                "write the two countries on either side, such as SE-DK",
-                "error",
             )
 
 
-def _review_due(barrier: Barrier, today: dt.date | None) -> Iterator[tuple]:
+def _review_due(barrier: Barrier, today: dt.date | None) -> Iterator[Finding]:
     today = today or dt.date.today()
     if barrier.review_due and barrier.review_due < today:
-        yield (
-            ("review_due",),
-            "review-due",
-            f"the review was due on {barrier.review_due}",
-            "review the record, then update last_reviewed and review_due",
-            "warning",
-        )
+        yield Finding(("review_due",), "review-due", f"the review was due on {barrier.review_due}")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from . import vocab
 
 
@@ -39,14 +36,3 @@ def translation(value: str | dict[str, str] | None, lang: str) -> str:
     if isinstance(value, dict):
         return value.get(lang, "")
     return value if (value and lang == "sv") else ""
-
-
-def slugify(title: str) -> str:
-    """A file-name-safe id (or HTML anchor) from a title.
-
-    >>> slugify("Tredjelandsmedborgare får inte arbeta i Danmark!")
-    'tredjelandsmedborgare-far-inte-arbeta-i-danmark'
-    """
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return slug[:60].rstrip("-") or "hinder"

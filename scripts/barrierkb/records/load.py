@@ -14,9 +14,18 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from ..workflow.new import PLACEHOLDER
 from .diagnostics import Diagnostic
-from .model import KINDS, SLUG_PATTERN, Barrier, Briefing, Record, Stakeholder, models_in
+from .model import (
+    KINDS,
+    PLACEHOLDER,
+    SLUG_PATTERN,
+    Barrier,
+    Briefing,
+    Record,
+    Stakeholder,
+    models_in,
+)
+from .rules import problem
 from .yamlsafe import Positions, YamlProblem, parse_yaml
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -90,13 +99,12 @@ def load(root: str | Path) -> KnowledgeBase:
                 first = kb.file(kind, record.id).path
                 line, col = positions.value(("id",))
                 kb.diagnostics.append(
-                    Diagnostic(
+                    problem(
+                        "duplicate-id",
                         rel,
                         line,
                         col,
-                        "duplicate-id",
                         f"the id '{record.id}' is already used by {first}",
-                        "give each record its own id, equal to its file name",
                     )
                 )
                 continue
@@ -112,30 +120,17 @@ def load_record(
     """Parse and validate one file. Returns the record (or None) and its problems."""
     try:
         value, positions = parse_yaml(data)
-    except YamlProblem as problem:
+    except YamlProblem as err:
         return (
             None,
             Positions(),
-            [
-                Diagnostic(
-                    rel, problem.line, problem.col, problem.code, problem.message, problem.hint
-                )
-            ],
+            [problem(err.code, rel, err.line, err.col, err.message, err.hint)],
         )
     if value is None:
         return (
             None,
             positions,
-            [
-                Diagnostic(
-                    rel,
-                    1,
-                    1,
-                    "empty-file",
-                    "the file is empty",
-                    "start from `barrierkb new` or a neighbouring record",
-                )
-            ],
+            [problem("empty-file", rel, 1, 1, "the file is empty")],
         )
     if not isinstance(value, dict):
         line, col = positions.value(())
@@ -143,13 +138,12 @@ def load_record(
             None,
             positions,
             [
-                Diagnostic(
+                problem(
+                    "not-a-mapping",
                     rel,
                     line,
                     col,
-                    "not-a-mapping",
                     f"the file holds a {_type_name(value)}, not a mapping of fields",
-                    "write one `field: value` per line at the top level",
                 )
             ],
         )
@@ -167,12 +161,11 @@ def _placeholders(rel: str, positions: Positions, value: object, loc: tuple = ()
     """The template's TODOs left in a record (as read, valid or not)."""
     if isinstance(value, str) and PLACEHOLDER in value:
         return [
-            Diagnostic(
+            problem(
+                "placeholder",
                 rel,
                 *positions.value(loc),
-                "placeholder",
                 f"{field_path(loc)}: the placeholder {PLACEHOLDER} is left",
-                "fill in the value, or delete the line if the field is optional",
             )
         ]
     if isinstance(value, dict):
@@ -231,11 +224,11 @@ def _diagnostic(rel: str, positions: Positions, error: dict, model: type[BaseMod
 
     if kind == "missing":
         line, col = positions.key(loc[:-1]) if len(loc) > 1 else (1, 1)
-        return Diagnostic(
+        return problem(
+            "missing-field",
             rel,
             line,
             col,
-            "missing-field",
             f"the required field '{name}' is missing",
             f"add `{last}:` (see the field reference)",
         )
@@ -243,7 +236,7 @@ def _diagnostic(rel: str, positions: Positions, error: dict, model: type[BaseMod
         line, col = positions.key(loc)
         close = difflib.get_close_matches(str(last), _fields_at(model, loc[:-1]), n=1)
         hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the field reference"
-        return Diagnostic(rel, line, col, "unknown-field", f"unknown field '{name}'", hint)
+        return problem("unknown-field", rel, line, col, f"unknown field '{name}'", hint)
 
     line, col = positions.value(loc)
     message = error["msg"].removeprefix("Value error, ")
@@ -252,74 +245,48 @@ def _diagnostic(rel: str, positions: Positions, error: dict, model: type[BaseMod
         options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(given), options, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of {allowed}"
-        return Diagnostic(rel, line, col, "bad-value", f"{name}: {shown} is not allowed", hint)
+        return problem("bad-value", rel, line, col, f"{name}: {shown} is not allowed", hint)
     if kind == "string_pattern_mismatch":
         if last == "url" or (last == "source" and str(given).startswith(("javascript", "data"))):
-            return Diagnostic(
-                rel,
-                line,
-                col,
-                "bad-url",
-                f"{name}: {shown} is not an http or https address",
-                "write the full address, starting with https://",
+            return problem(
+                "bad-url", rel, line, col, f"{name}: {shown} is not an http or https address"
             )
         if "borders" in loc:
-            return Diagnostic(
+            return problem(
+                "bad-value",
                 rel,
                 line,
                 col,
-                "bad-value",
                 f"{name}: {shown} is not a pair of known country codes",
                 "write two ISO codes with a hyphen, such as SE-DK or SE-NO",
             )
         if last == "country":
-            return Diagnostic(
+            return problem(
+                "bad-value",
                 rel,
                 line,
                 col,
-                "bad-value",
                 f"{name}: {shown} is not a country code",
                 "write an ISO 3166-1 alpha-2 code such as SE, DK, NO, or NORDIC or EU",
             )
-        return Diagnostic(
-            rel,
-            line,
-            col,
-            "bad-id",
-            f"{name}: {shown} is not an id",
-            "ids are lowercase letters, digits and hyphens, such as vinnova",
-        )
+        return problem("bad-id", rel, line, col, f"{name}: {shown} is not an id")
     if "date" in message:
-        return Diagnostic(
-            rel,
-            line,
-            col,
-            "bad-date",
-            f"{name}: {message}",
-            "write the date as YYYY-MM-DD, such as 2026-03-23",
-        )
+        return problem("bad-date", rel, line, col, f"{name}: {message}")
     if kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
         hint = (
             "put the value in quotes"
             if isinstance(given, (bool, int, float))
             else "see the field reference for the expected form"
         )
-        return Diagnostic(
+        return problem(
+            "bad-type",
             rel,
             line,
             col,
-            "bad-type",
             f"{name}: expected {_expected(kind)}, got {_type_name(given)} {shown}",
             hint,
         )
-    return Diagnostic(
-        rel,
-        line,
-        col,
-        "bad-value",
-        f"{name}: {message}",
-        "see the field reference for the allowed values",
-    )
+    return problem("bad-value", rel, line, col, f"{name}: {message}")
 
 
 def _expected(kind: str) -> str:

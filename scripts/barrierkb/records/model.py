@@ -23,6 +23,8 @@ from pydantic import (
 
 from . import vocab
 
+#: What the new-record templates write where a value is needed; `check` refuses it.
+PLACEHOLDER = "TODO"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 _COUNTRY_ALT = "|".join(vocab.COUNTRIES)
@@ -274,9 +276,19 @@ def models_in(annotation: object) -> list[type[BaseModel]]:
     return found
 
 
-#: The record kinds, by the folder that holds them.
+#: The record kinds, by the folder that holds them: the one declaration of
+#: which kinds exist. Loading, checking, exports and the schema all loop over it.
 KINDS: dict[str, type[Record]] = {
     "barriers": Barrier,
     "stakeholders": Stakeholder,
     "briefings": Briefing,
 }
+
+
+def kind_of(record: Record) -> str:
+    """The kind (folder) of a record.
+
+    >>> kind_of(Stakeholder(id="a", name="A", type="forum", country="SE", level="local"))
+    'stakeholders'
+    """
+    return next(kind for kind, model in KINDS.items() if isinstance(record, model))

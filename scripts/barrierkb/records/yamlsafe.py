@@ -63,14 +63,16 @@ _TAGS = {
 }
 
 
-_KEY_HINT = "write a field name followed by a colon, such as `title:`"
-_DEPTH_HINT = f"records need only a few levels; the limit is {MAX_DEPTH}"
-
-
 class YamlProblem(Exception):
-    """A file that cannot be read as a record, with a 1-based position."""
+    """A file that cannot be read as a record, with a 1-based position.
 
-    def __init__(self, line: int, col: int, code: str, message: str, hint: str = "") -> None:
+    `code` names a rule in `rules.RULES`; `hint` is None when the rule's own
+    hint fits.
+    """
+
+    def __init__(
+        self, line: int, col: int, code: str, message: str, hint: str | None = None
+    ) -> None:
         super().__init__(message)
         self.line, self.col, self.code, self.message, self.hint = line, col, code, message, hint
 
@@ -81,10 +83,31 @@ class Positions:
 
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: Literal block texts (`|`): the line of their first content line and
+    #: their indentation, so a problem inside the text can be placed exactly.
+    blocks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    _texts: dict[Path_, str] = field(default_factory=dict, repr=False)
 
     def value(self, path: Path_) -> tuple[int, int]:
         """Where the value at `path` stands, or its nearest known ancestor."""
         return _nearest(self.values, tuple(path))
+
+    def text_position(self, path: Path_, offset: int = 0) -> tuple[int, int]:
+        """Where character `offset` of the text at `path` stands.
+
+        Exact inside a literal block (`|`); elsewhere, where the value starts.
+
+        >>> _, positions = parse_yaml("ask: |\\n  Läs detta.\\n  Och [a](x).\\n")
+        >>> positions.text_position(("ask",), 15)
+        (3, 7)
+        """
+        path = tuple(path)
+        if path not in self.blocks or offset <= 0:
+            return self.value(path)
+        first, indent = self.blocks[path]
+        text_before = self._texts[path][:offset]
+        line = first + text_before.count("\n")
+        return line, indent + offset - (text_before.rfind("\n") + 1) + 1
 
     def key(self, path: Path_) -> tuple[int, int]:
         """Where the key of `path` stands (else its value, or an ancestor)."""
@@ -134,7 +157,7 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     line, col = event.start_mark.line + 1, event.start_mark.column + 1
     tag = event.tag
     if tag and tag != "!" and tag not in _TAGS:
-        raise YamlProblem(line, col, "yaml-tag", f"the tag {tag} is not allowed", "remove the tag")
+        raise YamlProblem(line, col, "yaml-tag", f"the tag {tag} is not allowed")
     kind = _TAGS.get(tag or "", None)
     if kind == "str" or (kind is None and not event.implicit[0]):
         return event.value
@@ -142,9 +165,7 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     if kind and kind not in ("map", "seq"):
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
         if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
-            raise YamlProblem(
-                line, col, "yaml-tag", f"{event.value!r} is not a valid {kind}", "remove the tag"
-            )
+            raise YamlProblem(line, col, "yaml-tag", f"{event.value!r} is not a valid {kind}")
     return value
 
 
@@ -158,11 +179,7 @@ def _decode(data: bytes) -> str:
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise YamlProblem(
-            line,
-            col,
-            "encoding",
-            f"the file is not UTF-8 (byte 0x{data[err.start]:02x})",
-            "save the file as UTF-8",
+            line, col, "encoding", f"the file is not UTF-8 (byte 0x{data[err.start]:02x})"
         ) from None
 
 
@@ -170,13 +187,7 @@ def _check_tabs(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
-            raise YamlProblem(
-                number,
-                line.index("\t") + 1,
-                "yaml-tab",
-                "a tab in the indentation",
-                "indent with spaces; YAML does not allow tabs",
-            )
+            raise YamlProblem(number, line.index("\t") + 1, "yaml-tab", "a tab in the indentation")
 
 
 def _yaml_error(err: yaml.YAMLError) -> YamlProblem:
@@ -185,9 +196,7 @@ def _yaml_error(err: yaml.YAMLError) -> YamlProblem:
     problem = getattr(err, "problem", None) or getattr(err, "reason", None) or str(err)
     context = getattr(err, "context", None)
     message = f"{context}: {problem}" if context else str(problem)
-    return YamlProblem(
-        line, col, "yaml-syntax", f"YAML syntax: {message}", "check indentation and quoting here"
-    )
+    return YamlProblem(line, col, "yaml-syntax", f"YAML syntax: {message}")
 
 
 def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
@@ -202,7 +211,6 @@ def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
             1,
             "file-too-large",
             f"the file is {len(data) // 1024} KiB; records are at most {MAX_BYTES // 1024} KiB",
-            "split the text or move long material to a source document",
         )
     text = _decode(data)
     if "\x00" in text:
@@ -211,7 +219,7 @@ def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
         raise YamlProblem(line, 1, "encoding", "the file contains a NUL byte", "save it as text")
     _check_tabs(text)
     try:
-        return _build(yaml.parse(text, Loader=_Loader))
+        return _build(yaml.parse(text, Loader=_Loader), text)
     except yaml.reader.ReaderError as err:  # no mark; its offset is in bytes for libyaml
         offset = max(text.find(chr(err.character)), 0)
         line = text.count("\n", 0, offset) + 1
@@ -229,7 +237,17 @@ def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
         raise YamlProblem(1, 1, "yaml-syntax", "the file nests too deeply", "") from None
 
 
-def _build(events) -> tuple[object, Positions]:
+def _place_block(positions: Positions, path: Path_, event: yaml.ScalarEvent, text: str) -> None:
+    """Note where a literal block's text begins, and how far it is indented."""
+    lines = text.split("\n")
+    first = event.start_mark.line + 1  # 0-based index of the line after `|`
+    content = next((i for i in range(first, len(lines)) if lines[i].strip()), first)
+    indent = len(lines[content]) - len(lines[content].lstrip(" ")) if content < len(lines) else 0
+    positions.blocks[path] = (first + 1, indent)
+    positions._texts[path] = event.value
+
+
+def _build(events, text: str) -> tuple[object, Positions]:
     positions = Positions()
     # Each frame: [container, path, pending_key, key_mark, seen_keys]
     stack: list[list] = []
@@ -252,14 +270,13 @@ def _build(events) -> tuple[object, Positions]:
             return child
         if frame[2] is None:  # this value is a key
             if not isinstance(value, str):
-                raise YamlProblem(*where, "yaml-key", "keys must be plain words", _KEY_HINT)
+                raise YamlProblem(*where, "yaml-key", "keys must be plain words")
             if value in frame[4]:
                 first = frame[4][value]
                 raise YamlProblem(
                     *where,
                     "duplicate-key",
                     f"the key '{value}' appears twice (first on line {first[0]})",
-                    "keep one of them; YAML would silently keep only the last",
                 )
             frame[4][value] = where
             frame[2], frame[3] = value, where
@@ -276,35 +293,27 @@ def _build(events) -> tuple[object, Positions]:
         mark = event.start_mark
         where = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(
-                *where,
-                "yaml-alias",
-                "anchors and aliases (& and *) are not allowed",
-                "write the value out in full",
-            )
+            raise YamlProblem(*where, "yaml-alias", "anchors and aliases (& and *) are not allowed")
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
                 raise YamlProblem(
-                    *where,
-                    "yaml-documents",
-                    "more than one YAML document in the file",
-                    "keep one record per file; remove the second '---'",
+                    *where, "yaml-documents", "more than one YAML document in the file"
                 )
         elif isinstance(event, yaml.ScalarEvent):
             frame = stack[-1] if stack else None
             is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
-            place(event.value if is_key else _scalar(event), mark)
+            path = place(event.value if is_key else _scalar(event), mark)
+            if event.style == "|" and not is_key:
+                _place_block(positions, path, event, text)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(*where, "yaml-depth", "the file nests too deeply", _DEPTH_HINT)
+                raise YamlProblem(*where, "yaml-depth", "the file nests too deeply")
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise YamlProblem(*where, "yaml-key", "keys must be plain words", _KEY_HINT)
+                raise YamlProblem(*where, "yaml-key", "keys must be plain words")
             core = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
             if event.tag and event.tag != f"tag:yaml.org,2002:{core}":
-                raise YamlProblem(
-                    *where, "yaml-tag", f"the tag {event.tag} is not allowed", "remove the tag"
-                )
+                raise YamlProblem(*where, "yaml-tag", f"the tag {event.tag} is not allowed")
             container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = place(container, mark)
             stack.append([container, path, None, None, {}])

@@ -2,36 +2,22 @@
 
 Record text is Markdown without raw HTML. It is turned into HTML here, by
 Python-Markdown with no extensions, after escaping `&`, `<` and `>`, so any
-HTML in it shows as text; a tree processor then drops link targets that are
-not http(s), relative or in-page, and turns images into their alt text (an
-image would load from another host). The site's own Markdown extensions
-(attr_list and friends) never see record text.
+HTML in it shows as text; a tree processor then drops every link target that
+`records.links.link_problem` refuses (the same function `barrierkb check`
+reports them with), and turns images into their alt text (an image would
+load from another host). The site's own Markdown extensions (attr_list and
+friends) never see record text.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import xml.etree.ElementTree as ET
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-_INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def is_safe_target(target: str) -> bool:
-    """Whether a link target is http(s), relative or a fragment.
-
-    >>> [is_safe_target(t) for t in ["https://a.se", "../x.html", "#top", "javascript:x",
-    ...                               "java\\tscript:x", "data:text/html,x"]]
-    [True, True, True, False, False, False]
-    """
-    plain = _INVISIBLE.sub("", html.unescape(target))
-    scheme = _SCHEME.match(plain)
-    return scheme is None or scheme.group(1).lower() in ("http", "https")
+from ..records.links import escape_markup, link_problem
 
 
 class _Defang(Treeprocessor):
@@ -45,7 +31,7 @@ class _Defang(Treeprocessor):
                     parent.remove(child)
                     parent.insert(i, span)
                 elif child.tag == "a":
-                    if not is_safe_target(child.get("href", "")):
+                    if link_problem(child.get("href", "")):
                         child.attrib.pop("href", None)
                     for name in list(child.attrib):
                         if name not in ("href", "title"):
@@ -62,15 +48,6 @@ class _SafeExtension(markdown.Extension):
 _md = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
 
 
-def escape_text(text: str) -> str:
-    """Escape what HTML would read as markup; keep what Markdown reads.
-
-    >>> escape_text("<b>&amp;</b>")
-    '&lt;b&gt;&amp;amp;&lt;/b&gt;'
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def to_html(text: str | None) -> Markup:
     """Record Markdown as safe HTML.
 
@@ -81,7 +58,7 @@ def to_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
     _md.reset()
-    return Markup(_md.convert(escape_text(text)))
+    return Markup(_md.convert(escape_markup(text)))
 
 
 def to_inline_html(text: str | None) -> Markup:

@@ -1,11 +1,11 @@
-"""The field reference for contributors, generated from the model and the codes."""
+"""The field reference for contributors, generated from the model and the rule table."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..records.diagnostics import CODES, WARNING_CODES
 from ..records.model import KINDS, models_in
+from ..records.rules import RULES
 from .templating import render_template
 
 REFERENCE = "reference/fields.md"
@@ -72,8 +72,4 @@ def reference_page() -> str:
         )
         for kind, model in KINDS.items()
     ]
-    codes = [
-        (code, meaning, "varning" if code in WARNING_CODES else "fel")
-        for code, meaning in CODES.items()
-    ]
-    return render_template("reference.md.j2", REFERENCE, kinds=kinds, codes=codes)
+    return render_template("reference.md.j2", REFERENCE, kinds=kinds, rules=list(RULES.values()))

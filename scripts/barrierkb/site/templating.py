@@ -21,7 +21,8 @@ import jinja2
 from markupsafe import Markup
 
 from ..records import vocab
-from ..records.lang import slugify, text, translation
+from ..records.lang import text, translation
+from ..records.slugs import ascii_words
 from .markdown import to_html, to_inline_html
 
 
@@ -58,7 +59,16 @@ def heading(level: int, title: str, anchor: str | None = None) -> Markup:
     >>> str(heading(2, "Vägar in"))
     '<h2 id="vagar-in">Vägar in</h2>'
     """
-    return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, anchor or slugify(title), title)
+    return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, anchor or anchor_of(title), title)
+
+
+def anchor_of(title: str) -> str:
+    """An HTML id from a heading's text: its ASCII words, cut at 60 characters.
+
+    >>> anchor_of("Vägar in")
+    'vagar-in'
+    """
+    return "-".join(ascii_words(title, transliterate=False))[:60].rstrip("-") or "hinder"
 
 
 def html_path(src: str) -> str:

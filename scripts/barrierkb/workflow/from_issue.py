@@ -20,13 +20,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
 from ..records import vocab
 from ..records.model import SLUG_PATTERN, Barrier
-from ..records.schema import schema_name
-from .issue_form import FIELDS, BlockDumper
-from .new import slugify
+from ..records.slugs import make_id
+from .issue_form import FIELDS
+from .writer import record_yaml
 
 NO_RESPONSE = "_No response_"
 
@@ -94,7 +92,7 @@ def _ids(value: str) -> list[str]:
 
 
 def _slug(value: str) -> str:
-    return value if re.fullmatch(SLUG_PATTERN, value) else slugify(value)
+    return value if re.fullmatch(SLUG_PATTERN, value) else make_id(value)
 
 
 def _unique(values: list) -> list:
@@ -179,22 +177,6 @@ def _sources(value: str) -> list[dict]:
     return out
 
 
-def record_id(title: str, limit: int = 50) -> str:
-    """An id from the title's first words, cut between words.
-
-    >>> record_id("Information om forskningsfinansiering över Öresund är svår att hitta")
-    'information-om-forskningsfinansiering-over-oresund'
-    """
-    words = title.split()
-    found = slugify(words[0]) if words else slugify(title)
-    for n in range(2, len(words) + 1):
-        longer = slugify(" ".join(words[:n]))
-        if len(longer) > limit:
-            break
-        found = longer
-    return found
-
-
 def record_from_issue(body: str, today: dt.date | None = None) -> dict:
     """The barrier record that an issue body describes, as plain data in field order.
 
@@ -207,7 +189,7 @@ def record_from_issue(body: str, today: dt.date | None = None) -> dict:
             "no '### Titel' section with an answer: this is not the body of a barrier issue"
         )
     by_id = {f.id: f for f in FIELDS}
-    values: dict = {"id": record_id(answers["title"])}
+    values: dict = {"id": make_id(answers["title"])}
     for field_id, answer in answers.items():
         form_field = by_id[field_id]
         if field_id == "title":
@@ -239,46 +221,6 @@ def record_from_issue(body: str, today: dt.date | None = None) -> dict:
 
 
 # -- writing the record ------------------------------------------------------------------------
-
-
-class _RecordDumper(BlockDumper):
-    """As a partner writes a record: dates unquoted, short lists of words inline."""
-
-
-def _represent_str(dumper: BlockDumper, data: str):
-    if _DATE.match(data):  # a date stays unquoted, as in hand-written records
-        return dumper.represent_scalar("tag:yaml.org,2002:timestamp", data)
-    return dumper.represent_str(data)
-
-
-def _represent_list(dumper: yaml.SafeDumper, data: list):
-    inline = all(isinstance(v, str) and "\n" not in v and len(v) < 60 for v in data)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=inline)
-
-
-_RecordDumper.add_representer(str, _represent_str)
-_RecordDumper.add_representer(list, _represent_list)
-
-
-def record_yaml(record: dict) -> str:
-    """The record as a YAML file, with the schema line editors read.
-
-    >>> print(record_yaml({"id": "a", "borders": ["SE-NO"], "last_reviewed": "2026-05-01"}))
-    # yaml-language-server: $schema=../schema/barrier.schema.json
-    id: a
-    borders: [SE-NO]
-    last_reviewed: 2026-05-01
-    <BLANKLINE>
-    """
-    text = yaml.dump(
-        record,
-        Dumper=_RecordDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=4096,
-    )
-    return f"# yaml-language-server: $schema=../schema/{schema_name('barriers')}\n{text}"
 
 
 def issue_record(body: str, today: dt.date | None = None) -> tuple[str, str]:

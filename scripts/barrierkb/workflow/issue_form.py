@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..records import vocab
+from .writer import BlockDumper
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/barrier.yml"
 
@@ -233,20 +234,6 @@ def issue_form() -> dict:
         "labels": ["barrier", "triage"],
         "body": body,
     }
-
-
-class BlockDumper(yaml.SafeDumper):
-    """Lists indented under their key, text of several lines as literal blocks."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False):
-        return super().increase_indent(flow, False)
-
-    def represent_str(self, data: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in data else None
-        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-BlockDumper.add_representer(str, BlockDumper.represent_str)
 
 
 def form_text() -> str:

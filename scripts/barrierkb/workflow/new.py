@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..records.lang import slugify
 from ..records.model import Barrier
-from ..records.schema import schema_name
-
-PLACEHOLDER = "TODO"
+from ..records.slugs import make_id
+from .writer import schema_line
 
 #: What a required field starts as. Keys are field names of `Barrier`.
 REQUIRED_PLACEHOLDERS: dict[str, str] = {
@@ -60,9 +58,9 @@ def _field(name: str, value: str) -> str:
 def new_barrier(root: Path, title: str, today: dt.date | None = None) -> tuple[Path, str]:
     """The path and text of a new barrier record titled `title`."""
     today = today or dt.date.today()
-    record_id = slugify(title)
+    record_id = make_id(title)
     lines = [
-        f"# yaml-language-server: $schema=../schema/{schema_name('barriers')}",
+        schema_line("barriers"),
         "# Fyll i alla TODO och kör sedan: barrierkb check",
     ]
     for name, info in Barrier.model_fields.items():
