@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from barrierkb.cli import main
 from barrierkb.records import load
 from barrierkb.records.lang import text
-from barrierkb.site import packs
+from barrierkb.site import pdf
 
 REPO = Path(__file__).resolve().parents[1]
-HAVE_ENGINE = any(shutil.which(name) for name in packs.ENGINES)
+HAVE_ENGINE = any(shutil.which(name) for name in pdf.ENGINES)
 needs_engine = pytest.mark.skipif(
     not HAVE_ENGINE and not os.environ.get("BARRIERKB_REQUIRE_BROWSER"),
     reason="no Chromium to print with",

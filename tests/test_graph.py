@@ -10,14 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from barrierkb.network.graph import (
-    build_graph,
-    node_key,
-    split_key,
-    to_graphml,
-    to_node_link_json,
-    xml_safe,
-)
+from barrierkb.network.exports import to_graphml, to_node_link_json
+from barrierkb.network.graph import build_graph, node_key, split_key, xml_safe
 from barrierkb.records.load import load
 
 HOSTILE = '<script>alert("x")</script> & Co'

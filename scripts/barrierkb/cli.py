@@ -1,8 +1,12 @@
 """The `barrierkb` command: a thin layer over the library.
 
-Each command parses its arguments, calls one library function and prints the
-result. Exit codes: 0 clean (warnings allowed), 1 errors in the records, 2 bad
-usage.
+Each command declares its arguments beside itself (`@command(..., arg(...))`),
+parses them, calls one library function and prints the result. Exit codes:
+0 clean (warnings allowed), 1 errors in the records, 2 bad usage.
+
+argparse rather than click: it is the standard library, its exit code 2 for
+bad usage is what the partner documentation promises, and with `arg` beside
+each command the arguments are declared where they are used.
 """
 
 from __future__ import annotations
@@ -11,21 +15,42 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .records import diagnostics as diag
 from .records.check import check
 from .records.load import KnowledgeBase, load
+from .records.model import KINDS
 from .site.prepare import RecordErrors, SiteState, prepare
 
-COMMANDS: dict[str, tuple[Callable, str]] = {}
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: the function that runs it, its help line and its arguments."""
+
+    run: Callable[[argparse.Namespace], int]
+    help: str
+    args: tuple[tuple[tuple[str, ...], dict], ...] = field(default_factory=tuple)
 
 
-def command(name: str, help: str):
-    """Register a command function `(args) -> exit code` under `name`."""
+COMMANDS: dict[str, Command] = {}
+ROOT_ARG = (
+    ("--root",),
+    {"help": "folder with barriers/, stakeholders/, briefings/ (default: here)"},
+)
 
-    def register(func: Callable) -> Callable:
-        COMMANDS[name] = (func, help)
+
+def arg(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
+    """One argument of a command, as `argparse.ArgumentParser.add_argument` takes it."""
+    return flags, options
+
+
+def command(name: str, help: str, *args: tuple[tuple[str, ...], dict]):
+    """Register a command function `(args) -> exit code` under `name`, with its arguments."""
+
+    def register(func: Callable[[argparse.Namespace], int]) -> Callable:
+        COMMANDS[name] = Command(func, help, args)
         return func
 
     return register
@@ -67,16 +92,19 @@ def _write(data: str | bytes, output: str | None) -> None:
         Path(output).write_text(data, encoding="utf-8")
 
 
-@command("check", "check every record and report all problems")
+@command(
+    "check",
+    "check every record and report all problems",
+    arg("root", nargs="?", help="folder with barriers/, stakeholders/, briefings/"),
+    arg("--format", choices=["text", "json"], default="text"),
+    arg("--github", action="store_true", help="also print GitHub annotations"),
+)
 def cmd_check(args) -> int:
     root = _root(args)
     if not root.is_dir():
         raise UsageError(f"{root} is not a folder")
     found = check(load(root))
-    if args.format == "json":
-        print(diag.format_json(found))
-    else:
-        print(diag.format_text(found))
+    print(diag.format_json(found) if args.format == "json" else diag.format_text(found))
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
     if github and args.format == "text":
         for d in sorted(found, key=diag.sort_key):
@@ -84,7 +112,12 @@ def cmd_check(args) -> int:
     return 1 if diag.errors(found) else 0
 
 
-@command("schema", "print the JSON Schema of a record kind")
+@command(
+    "schema",
+    "print the JSON Schema of a record kind",
+    arg("kind", nargs="?", default="barriers", choices=list(KINDS)),
+    arg("-o", "--output"),
+)
 def cmd_schema(args) -> int:
     from .records.schema import schema_text
 
@@ -92,29 +125,47 @@ def cmd_schema(args) -> int:
     return 0
 
 
-@command("new", "write a new barrier record from the template")
+@command(
+    "new",
+    "write a new record from the template (`new --title` is short for `new barrier`)",
+    arg("kind", nargs="?", default="barrier", choices=["barrier"]),
+    arg("--title", required=True, help="the barrier's Swedish title"),
+    ROOT_ARG,
+)
 def cmd_new(args) -> int:
     from .workflow.new import new_barrier
+    from .workflow.writer import RecordExists, write_new
 
     path, text = new_barrier(_root(args), args.title)
-    if path.exists():
-        raise UsageError(f"{path} exists already; choose another title or --id")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        write_new(path, text)
+    except RecordExists:
+        raise UsageError(f"{path} exists already; choose another title") from None
     print(f"wrote {path}; fill in the placeholders, then run: barrierkb check")
     return 0
 
 
-@command("export", "export public barriers and stakeholders as json, csv or xlsx")
+@command(
+    "export",
+    "export public barriers and stakeholders as json, csv or xlsx",
+    arg("--format", choices=["json", "csv", "xlsx"], default="json"),
+    arg(
+        "--kind",
+        choices=["barriers", "stakeholders"],
+        default="barriers",
+        help="for csv: which table (json and xlsx hold both)",
+    ),
+    arg("-o", "--output"),
+    ROOT_ARG,
+)
 def cmd_export(args) -> int:
     from .site.exports import export
 
-    kb = load_checked(_root(args))
-    _write(export(kb, args.format, args.kind), args.output)
+    _write(export(load_checked(_root(args)), args.format, args.kind), args.output)
     return 0
 
 
-@command("stats", "print counts by status, border and theme")
+@command("stats", "print counts by status, border and theme", ROOT_ARG)
 def cmd_stats(args) -> int:
     from .records.stats import format_stats
 
@@ -122,7 +173,19 @@ def cmd_stats(args) -> int:
     return 0
 
 
-@command("diff", "list the records that a change adds, changes or removes (git)")
+@command(
+    "diff",
+    "list the records that a change adds, changes or removes (git)",
+    arg("base", help="git revision to compare from, such as origin/main"),
+    arg("head", nargs="?", help="git revision to compare to (default: the files)"),
+    arg("--format", choices=["text", "markdown"], default="text"),
+    arg(
+        "--allow-removal",
+        action="store_true",
+        help="do not fail when a record file is removed",
+    ),
+    ROOT_ARG,
+)
 def cmd_diff(args) -> int:
     from .workflow.diff import (
         DiffError,
@@ -144,10 +207,17 @@ def cmd_diff(args) -> int:
     return 0
 
 
-@command("from-issue", "turn the body of a barrier issue (the issue form) into a record")
+@command(
+    "from-issue",
+    "turn the body of a barrier issue (the issue form) into a record",
+    arg("file", nargs="?", help="the issue's body (Markdown); - for standard input"),
+    arg("-o", "--output", help="file, or folder for <id>.yml (default: print it)"),
+    arg("--form", action="store_true", help="print the issue form that this command reads"),
+)
 def cmd_from_issue(args) -> int:
     from .workflow.from_issue import FromIssueError, issue_record, output_path
     from .workflow.issue_form import form_text
+    from .workflow.writer import RecordExists, write_new
 
     if args.form:
         _write(form_text(), args.output)
@@ -158,15 +228,24 @@ def cmd_from_issue(args) -> int:
     except (OSError, UnicodeDecodeError, FromIssueError) as err:
         raise UsageError(str(err)) from None
     output = output_path(args.output, record_id)
-    if output and Path(output).exists():
-        raise UsageError(f"{output} exists already; a record is never overwritten")
-    _write(text, output)
-    if output:
-        print(f"wrote {output}; now run: barrierkb check", file=sys.stderr)
+    if output is None:
+        _write(text, None)
+        return 0
+    try:
+        write_new(Path(output), text)
+    except RecordExists as err:
+        raise UsageError(str(err)) from None
+    print(f"wrote {output}; now run: barrierkb check", file=sys.stderr)
     return 0
 
 
-@command("export-md", "write the generated pages and downloads to a folder (for another engine)")
+@command(
+    "export-md",
+    "write the generated pages and downloads to a folder (for another engine)",
+    arg("output", help="folder to write the pages to"),
+    arg("--audience", choices=["public", "internal"], default="public"),
+    ROOT_ARG,
+)
 def cmd_export_md(args) -> int:
     from .site import render_site
 
@@ -178,30 +257,25 @@ def cmd_export_md(args) -> int:
     return 0
 
 
-@command("brief", "print a briefing (or an ad-hoc pack for a forum) to PDF")
+@command(
+    "brief",
+    "print a briefing (or an ad-hoc pack for a forum) to PDF",
+    arg("id", nargs="?", help="briefing id (briefings/<id>.yml)"),
+    arg("--forum", help="an ad-hoc pack of the open barriers raised at this forum"),
+    arg("--status", action="append", help="only barriers with this status"),
+    arg("-o", "--output", required=True, help="the PDF file to write"),
+    ROOT_ARG,
+)
 def cmd_brief(args) -> int:
-    from .site.network import routes_html_for
-    from .site.packs import EngineMissing, adhoc_briefing, briefing_html, print_pdf
+    from .site.packs import PackError, choose_briefing, pack_pdf
+    from .site.pdf import EngineMissing
 
-    if bool(args.id) == bool(args.forum):
-        raise UsageError("give a briefing ID or --forum FORUM, not both")
     state = prepared(_root(args), with_graph=True)
-    kb = state.kb
-    if args.forum:
-        if args.forum not in kb.stakeholders:
-            raise UsageError(f"there is no stakeholder {args.forum!r}")
-        briefing = adhoc_briefing(kb, args.forum, args.status, state.options.today)
-        if not briefing.barriers:
-            raise UsageError(f"no open barriers are raised at {args.forum}")
-    elif args.id not in kb.briefings:
-        raise UsageError(f"there is no briefing {args.id!r} in briefings/")
-    else:
-        briefing = kb.briefings[args.id]
-    html = briefing_html(
-        kb, briefing, state.options, _root(args), routes_html_for(kb, state.graph, state.options)
-    )
     try:
-        print_pdf(html, Path(args.output))
+        briefing = choose_briefing(state.kb, args.id, args.forum, args.status, state.options.today)
+        pack_pdf(state, briefing, _root(args), Path(args.output))
+    except PackError as err:
+        raise UsageError(str(err)) from None
     except EngineMissing as err:
         print(f"barrierkb brief: {err}", file=sys.stderr)
         return 2
@@ -209,23 +283,29 @@ def cmd_brief(args) -> int:
     return 0
 
 
-@command("graph", "export the stakeholder graph as graphml, json or svg")
+@command(
+    "graph",
+    "export the stakeholder graph as graphml, json or svg",
+    arg("--format", choices=["graphml", "json", "svg"], default="graphml"),
+    arg("-o", "--output"),
+    ROOT_ARG,
+)
 def cmd_graph(args) -> int:
-    from .network.drawings import network_svg
-    from .network.graph import build_graph, to_graphml, to_node_link_json
+    from .network.exports import export_graph
+    from .network.graph import build_graph
 
-    graph = build_graph(load_checked(_root(args)))
-    if args.format == "graphml":
-        data = to_graphml(graph)
-    elif args.format == "json":
-        data = to_node_link_json(graph)
-    else:
-        data = network_svg(graph)
-    _write(data, args.output)
+    _write(export_graph(build_graph(load_checked(_root(args))), args.format), args.output)
     return 0
 
 
-@command("route", "print the routes between two stakeholders in words")
+@command(
+    "route",
+    "print the routes between two stakeholders in words",
+    arg("source", help="stakeholder id to start from"),
+    arg("target", help="stakeholder id to reach"),
+    arg("-k", type=int, default=3, help="how many routes at most"),
+    ROOT_ARG,
+)
 def cmd_route(args) -> int:
     from .network.graph import build_graph
     from .network.routes import routes_in_words
@@ -241,91 +321,11 @@ def cmd_route(args) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="barrierkb", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    specs = {
-        "check": [
-            (["root"], {"nargs": "?", "help": "folder with barriers/, stakeholders/, briefings/"}),
-            (["--format"], {"choices": ["text", "json"], "default": "text"}),
-            (["--github"], {"action": "store_true", "help": "also print GitHub annotations"}),
-        ],
-        "schema": [
-            (
-                ["kind"],
-                {
-                    "nargs": "?",
-                    "default": "barriers",
-                    "choices": ["barriers", "stakeholders", "briefings"],
-                },
-            ),
-            (["-o", "--output"], {}),
-        ],
-        "new": [
-            (["--title"], {"required": True, "help": "the barrier's Swedish title"}),
-            (["--root"], {"help": "repository folder (default: here)"}),
-        ],
-        "export": [
-            (["--format"], {"choices": ["json", "csv", "xlsx"], "default": "json"}),
-            (
-                ["--kind"],
-                {
-                    "choices": ["barriers", "stakeholders"],
-                    "default": "barriers",
-                    "help": "for csv: which table (json and xlsx hold both)",
-                },
-            ),
-            (["-o", "--output"], {}),
-            (["--root"], {}),
-        ],
-        "export-md": [
-            (["output"], {"help": "folder to write the pages to"}),
-            (["--audience"], {"choices": ["public", "internal"], "default": "public"}),
-            (["--root"], {}),
-        ],
-        "brief": [
-            (["id"], {"nargs": "?", "help": "briefing id (briefings/<id>.yml)"}),
-            (["--forum"], {"help": "an ad-hoc pack of the open barriers raised at this forum"}),
-            (["--status"], {"action": "append", "help": "only barriers with this status"}),
-            (["-o", "--output"], {"required": True, "help": "the PDF file to write"}),
-            (["--root"], {}),
-        ],
-        "graph": [
-            (["--format"], {"choices": ["graphml", "json", "svg"], "default": "graphml"}),
-            (["-o", "--output"], {}),
-            (["--root"], {}),
-        ],
-        "route": [
-            (["source"], {"help": "stakeholder id to start from"}),
-            (["target"], {"help": "stakeholder id to reach"}),
-            (["-k"], {"type": int, "default": 3, "help": "how many routes at most"}),
-            (["--root"], {}),
-        ],
-        "stats": [(["--root"], {})],
-        "diff": [
-            (["base"], {"help": "git revision to compare from, such as origin/main"}),
-            (["head"], {"nargs": "?", "help": "git revision to compare to (default: the files)"}),
-            (["--format"], {"choices": ["text", "markdown"], "default": "text"}),
-            (
-                ["--allow-removal"],
-                {"action": "store_true", "help": "do not fail when a record file is removed"},
-            ),
-            (["--root"], {"help": "repository folder (default: here)"}),
-        ],
-        "from-issue": [
-            (["file"], {"nargs": "?", "help": "the issue's body (Markdown); - for standard input"}),
-            (["-o", "--output"], {"help": "file, or folder for <id>.yml (default: print it)"}),
-            (
-                ["--form"],
-                {
-                    "action": "store_true",
-                    "help": "print the issue form that this command reads, instead",
-                },
-            ),
-        ],
-    }
-    for name, (func, help_text) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        for flags, options in specs.get(name, []):
+    for name, spec in COMMANDS.items():
+        p = sub.add_parser(name, help=spec.help, description=spec.help)
+        for flags, options in spec.args:
             p.add_argument(*flags, **options)
-        p.set_defaults(func=func)
+        p.set_defaults(func=spec.run)
     return parser
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from barrierkb.site.packs import CHROMIUM_FLAGS
+from barrierkb.site.pdf import CHROMIUM_FLAGS
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "hostile"

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .graph import BARRIER, RAISED_AT, STAKEHOLDER
-from .nodes import existing_key, id_of, kind_of, label_of
+from .graph import BARRIER, RAISED_AT, STAKEHOLDER, existing_key, id_of, label_of, node_kind
 
 #: Relations that make one organisation part of a forum's membership.
 MEMBERSHIP: frozenset[str] = frozenset({"member_of", "part_of"})
@@ -29,7 +28,7 @@ def _memberships(G: nx.Graph, n: str) -> set[str]:
     return {
         v
         for v, keyed in G._succ[n].items()  # the raw adjacency: this runs per barrier
-        if v != n and kind_of(G, v) == STAKEHOLDER and _typed(keyed, MEMBERSHIP)
+        if v != n and node_kind(G, v) == STAKEHOLDER and _typed(keyed, MEMBERSHIP)
     }
 
 
@@ -38,7 +37,7 @@ def _members(G: nx.Graph, forum: str) -> set[str]:
     return {
         u
         for u, keyed in G._pred[forum].items()
-        if u != forum and kind_of(G, u) == STAKEHOLDER and _typed(keyed, MEMBERSHIP)
+        if u != forum and node_kind(G, u) == STAKEHOLDER and _typed(keyed, MEMBERSHIP)
     }
 
 
@@ -46,7 +45,7 @@ def _allies(G: nx.Graph, barrier: str, home: str, home_forums: set[str]) -> list
     roles: dict[str, set[str]] = {}
     opponents = set()
     for u, keyed in G._pred[barrier].items():
-        if kind_of(G, u) == STAKEHOLDER:
+        if node_kind(G, u) == STAKEHOLDER:
             roles[u] = _typed(keyed, ALLY_ROLES)
             if _typed(keyed, ("opponent",)):
                 opponents.add(u)
@@ -138,7 +137,7 @@ def all_allies(G: nx.Graph, home: str = "malmo-stad") -> dict[str, list[dict]]:
     """
     source = existing_key(G, STAKEHOLDER, home)
     home_forums = _memberships(G, source)
-    barriers = sorted((n for n in G if kind_of(G, n) == BARRIER), key=lambda n: id_of(G, n))
+    barriers = sorted((n for n in G if node_kind(G, n) == BARRIER), key=lambda n: id_of(G, n))
     return {id_of(G, b): _allies(G, b, source, home_forums) for b in barriers}
 
 
@@ -179,9 +178,9 @@ def home_allies(G: nx.Graph, home: str = "malmo-stad") -> list[dict]:
     source = existing_key(G, STAKEHOLDER, home)
     shared: dict[str, tuple[set[str], set[str]]] = {}
     for barrier, keyed in G._succ[source].items():
-        if kind_of(G, barrier) == BARRIER and _typed(keyed, ALLY_ROLES):
+        if node_kind(G, barrier) == BARRIER and _typed(keyed, ALLY_ROLES):
             for u, other in G._pred[barrier].items():
-                if u != source and kind_of(G, u) == STAKEHOLDER and _typed(other, ALLY_ROLES):
+                if u != source and node_kind(G, u) == STAKEHOLDER and _typed(other, ALLY_ROLES):
                     shared.setdefault(u, (set(), set()))[0].add(barrier)
     for forum in _memberships(G, source):
         for u in _members(G, forum) - {source}:

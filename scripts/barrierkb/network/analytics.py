@@ -14,8 +14,17 @@ import networkx as nx
 from ..records.audience import for_audience
 from ..records.lang import text
 from ..records.load import KnowledgeBase
-from .graph import BARRIER, RELATION, STAKEHOLDER
-from .nodes import TYPE_ORDER, existing_key, group_of, id_of, kind_of, label_of
+from .graph import (
+    BARRIER,
+    RELATION,
+    STAKEHOLDER,
+    TYPE_ORDER,
+    existing_key,
+    group_of,
+    id_of,
+    label_of,
+    node_kind,
+)
 
 #: Power and interest scores from this value up count as high.
 HIGH_SCORE = 3
@@ -56,7 +65,7 @@ def stakeholder_projection(G: nx.Graph) -> nx.Graph:
     [('stakeholder:a', 'stakeholder:b')]
     """
     H = nx.Graph()
-    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if kind_of(G, n) == STAKEHOLDER)
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if node_kind(G, n) == STAKEHOLDER)
     H.add_edges_from(
         (u, v)
         for u, v, d in G.edges(data=True)
@@ -154,7 +163,9 @@ def neighbourhood(
     def walkable(m: str, keyed: dict) -> bool:
         if barriers:
             return True
-        return kind_of(G, m) == STAKEHOLDER and any(group_of(d) == RELATION for d in keyed.values())
+        return node_kind(G, m) == STAKEHOLDER and any(
+            group_of(d) == RELATION for d in keyed.values()
+        )
 
     distance = {center: 0}
     frontier = [center]
@@ -217,12 +228,12 @@ def ego_network(G: nx.Graph, stakeholder_id: str, radius: int = 1, barriers: boo
     kind_order = {STAKEHOLDER: 0, BARRIER: 1}
     nodes = []
     for n in sorted(
-        distance, key=lambda n: (distance[n], kind_order.get(kind_of(G, n), 2), id_of(G, n))
+        distance, key=lambda n: (distance[n], kind_order.get(node_kind(G, n), 2), id_of(G, n))
     ):
         data = G.nodes[n]
         row = {
             "key": n,
-            "kind": kind_of(G, n),
+            "kind": node_kind(G, n),
             "id": id_of(G, n),
             "label": label_of(G, n),
             "distance": distance[n],

@@ -29,8 +29,17 @@ import networkx as nx
 
 from ..records import vocab
 from .analytics import ego_network, neighbourhood, stakeholder_projection
-from .graph import BARRIER, RELATION, STAKEHOLDER, node_key
-from .nodes import TYPE_ORDER, group_of, id_of, kind_of, label_of
+from .graph import (
+    BARRIER,
+    RELATION,
+    STAKEHOLDER,
+    TYPE_ORDER,
+    group_of,
+    id_of,
+    label_of,
+    node_key,
+    node_kind,
+)
 from .svg import (
     NODE_R,
     SHAPE_ORDER,
@@ -108,7 +117,7 @@ def network_layout(
     left, right = 120.0, 30.0
     bands: dict[str, list[str]] = {level: [] for level in LEVEL_ORDER}
     for n in G:
-        if kind_of(G, n) == STAKEHOLDER:
+        if node_kind(G, n) == STAKEHOLDER:
             bands.setdefault(G.nodes[n].get("level", "local"), []).append(n)
     for nodes in bands.values():
         nodes.sort(
@@ -329,7 +338,7 @@ def _rings(G: nx.Graph, center: str, distance: dict[str, int]) -> dict[str, tupl
     """Positions for `ego_layout`, from each node's distance to the centre."""
 
     def sort_key(n: str) -> tuple:
-        kind = 0 if kind_of(G, n) == STAKEHOLDER else 1
+        kind = 0 if node_kind(G, n) == STAKEHOLDER else 1
         shape = SHAPE_ORDER.get(shape_of(G, n), 9)
         return (kind, shape, id_of(G, n))
 
@@ -424,8 +433,8 @@ def ego_svg(
     placed = {n: (x + shift_x, y + shift_y) for n, (x, y) in pos.items()}
 
     name = label_of(G, center)
-    n_stake = sum(1 for n in pos if n != center and kind_of(G, n) == STAKEHOLDER)
-    n_barr = sum(1 for n in pos if kind_of(G, n) == BARRIER)
+    n_stake = sum(1 for n in pos if n != center and node_kind(G, n) == STAKEHOLDER)
+    n_barr = sum(1 for n in pos if node_kind(G, n) == BARRIER)
     steps = "ett steg" if radius == 1 else f"{radius} steg"
     title = f"{name}: nätverket inom {steps}"
     direct = sorted(

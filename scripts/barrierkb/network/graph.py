@@ -24,12 +24,21 @@ Swedish ``label``:
 
 An edge's key is its type, so a pair of nodes has at most one edge of each
 type. A reference to a record that is missing or internal makes no edge.
+
+The analyses and drawings read nodes and edges through `node_kind`, `id_of`,
+`label_of` and `group_of`, which also work on a graph made by hand in a test
+or a doctest with only node keys and edge types:
+
+>>> G = nx.MultiDiGraph()
+>>> _ = G.add_edge("stakeholder:malmo", "barrier:x", type="advocate")
+>>> node_kind(G, "barrier:x"), id_of(G, "barrier:x"), label_of(G, "stakeholder:malmo")
+('barrier', 'x', 'malmo')
+>>> group_of(G.edges["stakeholder:malmo", "barrier:x", 0])
+'stake'
 """
 
 from __future__ import annotations
 
-import io
-import json
 import re
 
 import networkx as nx
@@ -203,56 +212,49 @@ def build_graph(
     return G
 
 
-def to_graphml(G: nx.Graph) -> str:
-    """The graph as GraphML, for Gephi and other tools.
+# -- reading nodes and edges ---------------------------------------------------------------
 
-    Parameters
-    ----------
-    G : networkx.Graph
-        A graph from `build_graph` (any graph whose attribute values are
-        str, int, float or bool).
-
-    Returns
-    -------
-    str
-        A UTF-8 GraphML document; the same graph gives the same text.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("stakeholder:a", label="A", power=3)
-    >>> G.add_edge("stakeholder:a", "stakeholder:a", key="funds", type="funds")
-    'funds'
-    >>> H = nx.read_graphml(io.BytesIO(to_graphml(G).encode()))
-    >>> H.nodes["stakeholder:a"]
-    {'label': 'A', 'power': 3}
-    """
-    out = io.BytesIO()
-    nx.write_graphml(G, out, encoding="utf-8", prettyprint=True)
-    return out.getvalue().decode("utf-8")
+#: Position of each edge type in display order, for sorting edges.
+TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(EDGE_TYPES)}
 
 
-def to_node_link_json(G: nx.Graph) -> str:
-    """The graph as node-link JSON (``nodes`` and ``edges``), sorted and indented.
+def node_kind(G: nx.Graph, n: str) -> str:
+    """The kind of node `n`: ``stakeholder`` or ``barrier``."""
+    return G.nodes[n].get("kind") or split_key(n)[0]
 
-    Parameters
-    ----------
-    G : networkx.Graph
-        A graph from `build_graph`.
 
-    Returns
-    -------
-    str
-        JSON text ending in a newline; the same graph gives the same text.
+def id_of(G: nx.Graph, n: str) -> str:
+    """The plain record id of node `n`."""
+    return G.nodes[n].get("record_id") or split_key(n)[1]
+
+
+def label_of(G: nx.Graph, n: str) -> str:
+    """The label of node `n`; its id when it has none."""
+    return G.nodes[n].get("label") or id_of(G, n)
+
+
+def group_of(data: dict) -> str | None:
+    """The group of an edge (``relation``, ``responsible``, ...) from its attributes."""
+    return data.get("group") or EDGE_GROUPS.get(data.get("type", ""))
+
+
+def existing_key(G: nx.Graph, kind: str, record_id: str) -> str:
+    """The node key of a record, which must be in `G`.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        When `G` has no such node.
 
     Examples
     --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_edge("stakeholder:a", "stakeholder:b", key="member_of", type="member_of")
-    'member_of'
-    >>> data = json.loads(to_node_link_json(G))
-    >>> data["edges"][0]["source"], data["edges"][0]["key"]
-    ('stakeholder:a', 'member_of')
+    >>> existing_key(nx.MultiDiGraph(), "stakeholder", "nobody")
+    Traceback (most recent call last):
+    ...
+    networkx.exception.NodeNotFound: there is no stakeholder with the id 'nobody' in the graph
     """
-    data = nx.node_link_data(G, edges="edges")
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    key = node_key(kind, record_id)
+    if key not in G:
+        what = "stakeholder" if kind == STAKEHOLDER else "public barrier"
+        raise nx.NodeNotFound(f"there is no {what} with the id {record_id!r} in the graph")
+    return key

@@ -14,8 +14,16 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .graph import RAISED_AT, RELATION, STAKEHOLDER
-from .nodes import TYPE_ORDER, group_of, id_of, kind_of, label_of
+from .graph import (
+    RAISED_AT,
+    RELATION,
+    STAKEHOLDER,
+    TYPE_ORDER,
+    group_of,
+    id_of,
+    label_of,
+    node_kind,
+)
 
 
 class Router:
@@ -31,7 +39,7 @@ class Router:
 
     def __init__(self, G: nx.Graph):
         self.G = G
-        adj: dict[str, set[str]] = {n: set() for n in G.nodes if kind_of(G, n) == STAKEHOLDER}
+        adj: dict[str, set[str]] = {n: set() for n in G.nodes if node_kind(G, n) == STAKEHOLDER}
         via: dict[tuple[str, str], tuple[str, bool]] = {}
         for u, v, d in G.edges(data=True):
             if u == v or group_of(d) != RELATION or u not in adj or v not in adj:

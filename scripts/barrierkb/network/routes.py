@@ -17,8 +17,19 @@ from __future__ import annotations
 import networkx as nx
 
 from ..records import vocab
-from .graph import BARRIER, RAISED_AT, RESPONSIBLE, STAKEHOLDER, node_key
-from .nodes import TYPE_ORDER, existing_key, group_of, id_of, kind_of, label_of
+from .graph import (
+    BARRIER,
+    RAISED_AT,
+    RESPONSIBLE,
+    STAKEHOLDER,
+    TYPE_ORDER,
+    existing_key,
+    group_of,
+    id_of,
+    label_of,
+    node_key,
+    node_kind,
+)
 from .paths import Router, best_paths
 
 #: Swedish label of a relation walked against its direction.
@@ -83,7 +94,7 @@ def _advocacy(
     G = router.G
     roles: dict[str, list[str]] = {}
     for u, _, d in G.in_edges(barrier, data=True):
-        if group_of(d) == RESPONSIBLE and kind_of(G, u) == STAKEHOLDER:
+        if group_of(d) == RESPONSIBLE and node_kind(G, u) == STAKEHOLDER:
             roles.setdefault(u, []).append(d["type"])
     forums = [
         v
@@ -192,7 +203,7 @@ def all_advocacy_routes(
     """
     source = existing_key(G, STAKEHOLDER, home)
     router = Router(G)
-    barriers = sorted((n for n in G if kind_of(G, n) == BARRIER), key=lambda n: id_of(G, n))
+    barriers = sorted((n for n in G if node_kind(G, n) == BARRIER), key=lambda n: id_of(G, n))
     return {id_of(G, b): _advocacy(router, b, source, k, via_forums) for b in barriers}
 
 

@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable
 import networkx as nx
 
 from ..records import vocab
-from .graph import BARRIER, RAISED_AT, xml_safe
-from .nodes import TYPE_ORDER, id_of, kind_of, label_of
+from .graph import BARRIER, RAISED_AT, TYPE_ORDER, id_of, label_of, node_kind, xml_safe
 
 #: ``href(kind, id)``: the address a node links to.
 Href = Callable[[str, str], str]
@@ -136,7 +135,7 @@ def safe_prefix(value: str) -> str:
 
 def shape_of(G: nx.Graph, n: str) -> str:
     """The shape node `n` is drawn with: by stakeholder type, a hexagon for a barrier."""
-    if kind_of(G, n) == BARRIER:
+    if node_kind(G, n) == BARRIER:
         return "hexagon"
     return SHAPE_OF_TYPE.get(G.nodes[n].get("type", "other"), "triangle")
 
@@ -173,13 +172,13 @@ def edge_sentence(G: nx.Graph, u: str, v: str, kind: str) -> str:
 
 
 def _quoted(G: nx.Graph, n: str) -> str:
-    return f"”{label_of(G, n)}”" if kind_of(G, n) == BARRIER else label_of(G, n)
+    return f"”{label_of(G, n)}”" if node_kind(G, n) == BARRIER else label_of(G, n)
 
 
 def node_title(G: nx.Graph, n: str) -> str:
     """A node's name with its kind and details, for its title and the description."""
     data = G.nodes[n]
-    if kind_of(G, n) == BARRIER:
+    if node_kind(G, n) == BARRIER:
         status = vocab.STATUS_LABELS.get(data.get("status", ""), data.get("status", ""))
         return f"Gränshinder: {label_of(G, n)}" + (f" (status: {status})" if status else "")
     parts = [vocab.STAKEHOLDER_TYPE_LABELS.get(data.get("type", ""), "")]
@@ -318,7 +317,7 @@ def draw_node(
     weight = ' font-weight="bold"' if bold else ""
     title = node_title(G, n) + note
     return [
-        f'<a href="{escape(href(kind_of(G, n), id_of(G, n)))}">',
+        f'<a href="{escape(href(node_kind(G, n), id_of(G, n)))}">',
         f"<title>{escape(title)}</title>",
         _shape(shape, x, y, NODE_R, extra),
         f'<text x="{num(lx)}" y="{num(ly)}" text-anchor="{anchor}"{weight} {_HALO}>'

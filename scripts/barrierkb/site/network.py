@@ -14,7 +14,7 @@ from ..network import analytics
 
 from ..network import drawings
 from ..network.allies import all_allies, home_allies
-from ..network.graph import to_graphml, to_node_link_json
+from ..network.exports import to_graphml, to_node_link_json
 from ..records.load import KnowledgeBase
 from ..network.routes import all_advocacy_routes, step_label
 from .templating import (

@@ -1,16 +1,13 @@
-"""Briefing packs as PDF, printed by a real engine (headless Chromium).
+"""Briefing packs: a prepared briefing, or an ad-hoc pack of a forum's open barriers, as PDF.
 
 The PDF comes from the same Markdown as the briefing's page on the site, turned
 into one standalone HTML document with the site's own print stylesheet, and
-printed by Chromium from Debian's package.
+printed by headless Chromium (`pdf`).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import markdown
@@ -20,26 +17,13 @@ from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.model import AgendaItem, Briefing
 from .briefings import render_briefing
+from .network import routes_html_for
+from .pdf import print_pdf
+from .prepare import SiteState
 from .templating import SiteOptions, environment
 from ..records.lang import text
 
-ENGINES = ("chromium", "chromium-browser", "google-chrome")
 STYLESHEETS = ("docs/assets/stylesheets/barrierkb.css", "docs/assets/stylesheets/print.css")
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-)
-
-
-class EngineMissing(Exception):
-    """No PDF engine on this machine."""
 
 
 def adhoc_briefing(
@@ -80,36 +64,33 @@ def briefing_html(
     return template.render(title=text(briefing.title), body=Markup(body), css=Markup(css))
 
 
-def find_engine() -> str:
-    for name in ENGINES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise EngineMissing(
-        "no PDF engine found: install Debian's package chromium "
-        "(sudo apt-get install chromium), then run the command again"
-    )
+class PackError(Exception):
+    """The pack asked for cannot be made: an unknown briefing or forum, or nothing to print."""
 
 
-def print_pdf(html: str, output: Path, timeout: int = 120) -> None:
-    """Print an HTML document to `output` with headless Chromium."""
-    engine = find_engine()
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "brief.html"
-        source.write_text(html, encoding="utf-8")
-        output.parent.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run(
-            [
-                engine,
-                *CHROMIUM_FLAGS,
-                f"--user-data-dir={tmp}/profile",
-                f"--print-to-pdf={output.resolve()}",
-                source.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-    if result.returncode != 0 or not output.is_file():
-        raise RuntimeError(f"{engine} could not print the PDF:\n{result.stderr[-2000:]}")
+def choose_briefing(
+    kb: KnowledgeBase,
+    briefing_id: str | None = None,
+    forum: str | None = None,
+    statuses: list[str] | None = None,
+    today=None,
+) -> Briefing:
+    """The briefing a pack prints: a prepared one by id, or an ad-hoc one for `forum`."""
+    if bool(briefing_id) == bool(forum):
+        raise PackError("give a briefing ID or --forum FORUM, not both")
+    if forum:
+        if forum not in kb.stakeholders:
+            raise PackError(f"there is no stakeholder {forum!r}")
+        briefing = adhoc_briefing(kb, forum, statuses, today)
+        if not briefing.barriers:
+            raise PackError(f"no open barriers are raised at {forum}")
+        return briefing
+    if briefing_id not in kb.briefings:
+        raise PackError(f"there is no briefing {briefing_id!r} in briefings/")
+    return kb.briefings[briefing_id]
+
+
+def pack_pdf(state: SiteState, briefing: Briefing, root: Path, output: Path) -> None:
+    """Print `briefing` to `output` as the site would show it, with the advocacy routes."""
+    routes = routes_html_for(state.kb, state.graph, state.options)
+    print_pdf(briefing_html(state.kb, briefing, state.options, root, routes), output)
