@@ -56,7 +56,7 @@ def run_size(n_barriers: int, n_stakeholders: int, seed: int = 0) -> dict[str, f
     t["advocacy_routes"], routes = _timed(lambda: all_advocacy_routes(G, HOME))
     t["allies"], _ = _timed(lambda: all_allies(G, HOME))
     t["home_allies"], _ = _timed(lambda: home_allies(G, HOME))
-    t["power_interest"], _ = _timed(lambda: analytics.power_interest(kb))
+    t["power_interest"], _ = _timed(lambda: analytics.power_interest(G))
     t["ego_r1"], _ = _timed(lambda: [analytics.ego_network(G, s, 1) for s in stakeholders])
     t["ego_r2"], _ = _timed(lambda: [analytics.ego_network(G, s, 2) for s in stakeholders])
     analyses = [k for k in t if k != "load"]

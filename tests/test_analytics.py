@@ -19,6 +19,7 @@ from barrierkb.network.analytics import (
     power_interest,
     stakeholder_projection,
 )
+from barrierkb.network.graph import build_graph
 from barrierkb.network.paths import Router
 from barrierkb.network.routes import (
     advocacy_routes,
@@ -475,7 +476,7 @@ def test_communities_of_nothing():
 # -- power and interest -------------------------------------------------------------------
 
 
-def test_power_interest(tmp_path: Path):
+def test_power_interest_grid_places_each_scored_stakeholder_in_its_quadrant(tmp_path: Path):
     records = {
         "gov": "type: government\npower: 5\ninterest: 4",
         "agency": "type: agency\npower: 4\ninterest: 1",
@@ -491,7 +492,7 @@ def test_power_interest(tmp_path: Path):
         (tmp_path / "stakeholders" / f"{sid}.yml").write_text(textwrap.dedent(text))
     kb = load(tmp_path)
     assert not kb.diagnostics
-    grid = power_interest(kb)
+    grid = power_interest(build_graph(kb))
     assert [(p["id"], p["quadrant"]) for p in grid["points"]] == [
         ("gov", "manage_closely"),
         ("agency", "keep_satisfied"),
@@ -514,3 +515,6 @@ def test_power_interest(tmp_path: Path):
     ]
     assert grid["unscored"] == [{"id": "half", "label": "Org half"}]
     assert "secret" not in json.dumps(grid)
+    # the internal build's grid has the internal stakeholders too
+    internal = power_interest(build_graph(kb, audience="internal"))
+    assert ("secret", "manage_closely") in [(p["id"], p["quadrant"]) for p in internal["points"]]

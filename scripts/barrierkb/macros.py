@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .plugin import current_state
 from .records.stats import counts
 from .site.pages import barrier_facets, barrier_table
 from .site.prepare import prepare
@@ -25,7 +24,10 @@ from .site.start import (
 
 
 def define_env(env) -> None:
-    state = current_state(env.conf) or prepare(Path(env.conf.config_file_path).parent)
+    # The barrierkb plugin prepared the records for this build; without it
+    # (a site that uses only the macros), prepare them here.
+    plugin = env.conf.plugins.get("barrierkb")
+    state = getattr(plugin, "state", None) or prepare(Path(env.conf.config_file_path).parent)
     kb, options = state.kb, state.options
 
     def here() -> str:

@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from .config import BarrierKBConfig
 from .records.diagnostics import format_text
+from .records.model import KINDS
 from .site import render_site
 from .site.prepare import RecordErrors, SiteState, prepare
 from .site.templating import UNINDEXED_END, UNINDEXED_START
@@ -31,13 +32,6 @@ log = logging.getLogger("mkdocs.plugins.barrierkb")
 SHIM_PATH = "assets/vendor/iframe-worker-shim.js"
 #: A file only a barrierkb build writes: its presence marks site_dir as ours.
 BUILD_MARKER = "data/granshinderbasen.json"
-
-_states: dict[str, SiteState] = {}
-
-
-def current_state(config) -> SiteState | None:
-    """The state the plugin prepared for this build (for the macros module)."""
-    return _states.get(config.config_file_path)
 
 
 def _timed(event):
@@ -75,8 +69,8 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             raise PluginError("the records have errors:\n" + format_text(err.diagnostics)) from None
         for d in state.diagnostics:
             log.info(d.format())
-        _states[config.config_file_path] = state
-        self.state = state
+        #: The checked records and the graph for this build; the macros module reads it.
+        self.state: SiteState = state
         config.extra["polyfills"] = [
             SHIM_PATH if "iframe-worker" in str(p) else p for p in config.extra.get("polyfills", [])
         ]
@@ -145,7 +139,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         )
 
     def on_serve(self, server, config, builder):
-        for folder in ("barriers", "stakeholders", "briefings"):
+        for folder in KINDS:
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..records.audience import for_audience
-from ..records.lang import text
-from ..records.load import KnowledgeBase
 from .graph import (
     BARRIER,
     RELATION,
@@ -291,19 +288,20 @@ def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:
     return sorted(groups, key=lambda g: (-len(g), g))
 
 
-def power_interest(kb: KnowledgeBase, lang: str = "sv") -> dict:
-    """The power/interest grid of the public stakeholders.
+def power_interest(G: nx.Graph) -> dict:
+    """The power/interest grid of the stakeholders in the graph.
 
     A score of `HIGH_SCORE` (3) or more counts as high. Quadrants follow
     Mendelow: high power and interest, manage closely; high power only, keep
-    satisfied; high interest only, keep informed; neither, monitor.
+    satisfied; high interest only, keep informed; neither, monitor. The scores
+    are the home organisation's assessment, read from the nodes' ``power``
+    and ``interest`` attributes.
 
     Parameters
     ----------
-    kb : KnowledgeBase
-        The records; only public stakeholders are used.
-    lang : str
-        Language of the labels.
+    G : networkx.MultiDiGraph
+        A stakeholder graph (the internal build's graph holds its internal
+        stakeholders too).
 
     Returns
     -------
@@ -315,37 +313,30 @@ def power_interest(kb: KnowledgeBase, lang: str = "sv") -> dict:
 
     Examples
     --------
-    >>> from pathlib import Path
-    >>> from barrierkb.records.model import Stakeholder
-    >>> kb = KnowledgeBase(root=Path("."))
-    >>> kb.stakeholders["gov"] = Stakeholder(id="gov", name="Regeringen",
-    ...     type="government", country="SE", level="national", power=5, interest=2)
-    >>> kb.stakeholders["x"] = Stakeholder(id="x", name="X", type="other",
-    ...     country="SE", level="local")
-    >>> grid = power_interest(kb)
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("stakeholder:gov", label="Regeringen", power=5, interest=2)
+    >>> G.add_node("stakeholder:x", label="X")
+    >>> grid = power_interest(G)
     >>> grid["points"][0]["quadrant"], grid["unscored"]
     ('keep_satisfied', [{'id': 'x', 'label': 'X'}])
     """
-    public = for_audience(kb, "public")
     points, unscored = [], []
-    for sid, s in sorted(public.stakeholders.items()):
-        label = text(s.name, lang)
-        if s.power is None or s.interest is None:
+    stakeholders = sorted(
+        (n for n in G if node_kind(G, n) == STAKEHOLDER), key=lambda n: id_of(G, n)
+    )
+    for n in stakeholders:
+        sid, label = id_of(G, n), label_of(G, n)
+        power, interest = G.nodes[n].get("power"), G.nodes[n].get("interest")
+        if power is None or interest is None:
             unscored.append({"id": sid, "label": label})
             continue
-        high_power, high_interest = s.power >= HIGH_SCORE, s.interest >= HIGH_SCORE
+        high_power, high_interest = power >= HIGH_SCORE, interest >= HIGH_SCORE
         if high_power:
             quadrant = "manage_closely" if high_interest else "keep_satisfied"
         else:
             quadrant = "keep_informed" if high_interest else "monitor"
         points.append(
-            {
-                "id": sid,
-                "label": label,
-                "power": s.power,
-                "interest": s.interest,
-                "quadrant": quadrant,
-            }
+            {"id": sid, "label": label, "power": power, "interest": interest, "quadrant": quadrant}
         )
     points.sort(key=lambda p: (-p["power"], -p["interest"], p["id"]))
     quadrants = [

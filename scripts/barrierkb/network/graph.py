@@ -156,11 +156,8 @@ def build_graph(
     visible = for_audience(kb, audience)
     G = nx.MultiDiGraph()
     G.graph["name"] = "Gränshinderbasen"
-    shown = ("public", "internal") if audience == "internal" else ("public",)
-    stakeholders = {
-        sid: s for sid, s in sorted(visible.stakeholders.items()) if s.visibility in shown
-    }
-    barriers = {bid: b for bid, b in sorted(visible.barriers.items()) if b.visibility in shown}
+    stakeholders = dict(sorted(visible.stakeholders.items()))
+    barriers = dict(sorted(visible.barriers.items()))
 
     for sid, s in stakeholders.items():
         attrs: dict[str, str | int] = {

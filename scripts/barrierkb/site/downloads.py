@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .exports import to_csv, to_json, to_xlsx
+from ..records.model import KINDS
 from ..records.schema import schema_name, schema_text
 from .templating import render_template
 from .feed import FEED_PATH, atom_feed
@@ -19,7 +20,7 @@ def downloads(kb, graph_exports: dict[str, str] | None = None, site_url: str = "
         "data/granshinderbasen.xlsx": to_xlsx(kb),
         FEED_PATH: atom_feed(kb, site_url),
     }
-    for kind in ("barriers", "stakeholders", "briefings"):
+    for kind in KINDS:
         files[f"schema/{schema_name(kind)}"] = schema_text(kind)
     files.update(graph_exports or {})
     return files

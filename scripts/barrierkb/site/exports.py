@@ -1,8 +1,9 @@
 """Exports of the public records: JSON (everything), CSV and XLSX (tables).
 
-Callers pass a knowledge base already filtered for the public (see
-`audience.for_audience`); as a second guard, internal records and
-`internal_notes` are dropped here too. Output is deterministic.
+Every export filters the knowledge base for the public itself
+(`records.audience.for_audience`, the one visibility filter), whatever it is
+given, so no internal record or note can reach a download. Output is
+deterministic.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import io
 import json
 
 from ..records.load import KnowledgeBase
-from ..records.model import Record
+from ..records.audience import for_audience
+from ..records.model import KINDS, Record
 from ..records.lang import text, translation
 
 EXCLUDE = {"internal_notes", "visibility"}
 
 
-def _public(records: dict[str, Record]) -> list[Record]:
-    return [r for _, r in sorted(records.items()) if r.visibility == "public"]
+def _public(kb: KnowledgeBase, kind: str) -> list[Record]:
+    return [r for _, r in sorted(for_audience(kb, "public").records(kind).items())]
 
 
 def record_data(record: Record) -> dict:
@@ -31,8 +33,8 @@ def record_data(record: Record) -> dict:
 def to_json(kb: KnowledgeBase) -> str:
     """All public records of every kind, with every public field."""
     data = {
-        kind: [record_data(r) for r in _public(kb.records(kind))]
-        for kind in ("barriers", "stakeholders", "briefings")
+        kind: [record_data(r) for r in _public(kb, kind)]
+        for kind in KINDS
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -44,7 +46,7 @@ def _join(values) -> str:
 def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
     """One flat row per public barrier, for spreadsheets."""
     rows = []
-    for b in _public(kb.barriers):
+    for b in _public(kb, "barriers"):
         rows.append(
             {
                 "id": b.id,
@@ -86,7 +88,7 @@ def stakeholder_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
             "makt": s.power if s.power is not None else "",
             "intresse": s.interest if s.interest is not None else "",
         }
-        for s in _public(kb.stakeholders)
+        for s in _public(kb, "stakeholders")
     ]
 
 

@@ -97,7 +97,7 @@ def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
             "ego_svg": Markup(drawings.ego_svg(graph, s.id, radius=1, href=_href_from(here))),
             "second_circle": [n for n in two_steps if n["distance"] == 2],
         }
-    grid = analytics.power_interest(kb)
+    grid = analytics.power_interest(graph)
     page = front_matter(title="Nätverket", hide=["navigation"]) + render_template(
         "network.md.j2",
         NETWORK_PAGE,
