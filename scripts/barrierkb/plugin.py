@@ -83,7 +83,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         #: The unindexed parts of each generated page, held back from search.
         self.held_back: dict[str, list[str]] = {}
         for path, content in render_site(
-            self.state.kb, self.state.options, self.state.graph
+            self.state.kb, self.state.options, self.state.network
         ).items():
             if path.endswith(".md"):
                 self.generated[path] = ""

@@ -67,6 +67,8 @@ EDGE_GROUPS: dict[str, str] = {
 }
 #: Every edge type, in display order.
 EDGE_TYPES: tuple[str, ...] = tuple(EDGE_GROUPS)
+#: Position of each edge type in display order, for sorting edges.
+TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(EDGE_TYPES)}
 #: Swedish label of each edge type, read from source to target.
 EDGE_LABELS: dict[str, str] = {
     **vocab.RELATION_LABELS,
@@ -203,16 +205,12 @@ def build_graph(
             if forum in stakeholders:
                 edges.add((barrier, node_key(STAKEHOLDER, forum), RAISED_AT))
 
-    order = {t: i for i, t in enumerate(EDGE_TYPES)}
-    for u, v, kind in sorted(edges, key=lambda e: (e[0], e[1], order[e[2]])):
+    for u, v, kind in sorted(edges, key=lambda e: (e[0], e[1], TYPE_ORDER[e[2]])):
         G.add_edge(u, v, key=kind, type=kind, group=EDGE_GROUPS[kind], label=EDGE_LABELS[kind])
     return G
 
 
 # -- reading nodes and edges ---------------------------------------------------------------
-
-#: Position of each edge type in display order, for sorting edges.
-TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(EDGE_TYPES)}
 
 
 def node_kind(G: nx.Graph, n: str) -> str:

@@ -190,6 +190,17 @@ COUNTRIES: dict[str, str] = {
     "LT": "Litauen",
     "PL": "Polen",
 }
+
+
+def border_label(border: str) -> str:
+    """The Swedish name of a border, such as `SE-DK`.
+
+    >>> border_label("SE-DK")
+    'Sverige–Danmark'
+    """
+    return "–".join(COUNTRIES.get(code, code) for code in border.split("-"))
+
+
 #: A stakeholder's country may also be one of these.
 SUPRANATIONAL: dict[str, str] = {"NORDIC": "Norden", "EU": "EU"}
 

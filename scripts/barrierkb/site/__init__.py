@@ -1,46 +1,60 @@
-"""Render the knowledge base into pages and files: a pure function of the records.
+"""The site layer: the knowledge base rendered into pages and files, with no MkDocs import.
 
-`render_site(kb, options, graph)` returns `{path: content}` for every generated
-page (Markdown) and download (text or bytes). The MkDocs plugin adds them to
-the build; `barrierkb export-md` writes them to a folder for another engine.
+`render_site(kb, options, network)` returns `{path: content}` for every
+generated page (Markdown whose body is HTML) and download (text or bytes). The
+MkDocs plugin adds them to the build; `barrierkb export-md` writes them to a
+folder for another engine.
 """
 
 from __future__ import annotations
 
 from ..records.load import KnowledgeBase
 from .briefings import annual_pages, briefing_pages
+from .context import NetworkView
 from .downloads import DATA_PAGE, data_page, downloads
-from .templating import SiteOptions
-from .network import network_files
+from .network import (
+    NETWORK_PAGE,
+    barrier_sections,
+    compact_routes,
+    graph_downloads,
+    network_page,
+    stakeholder_sections,
+)
 from .pages import (
-    REGISTER,
-    STAKEHOLDER_INDEX,
     barrier_pages,
     facet_pages,
     register_page,
     stakeholder_index,
     stakeholder_pages,
 )
+from .paths import REGISTER, STAKEHOLDER_INDEX
 from .reference import REFERENCE, reference_page
+from .templating import SiteOptions
 
-__all__ = ["SiteOptions", "render_site"]
+__all__ = ["NetworkView", "SiteOptions", "render_site"]
 
 
-def render_site(kb: KnowledgeBase, options: SiteOptions, graph=None) -> dict[str, str | bytes]:
-    """Every generated page and file, by its path relative to the docs folder."""
-    net = network_files(kb, graph, options) if graph is not None else {}
+def render_site(
+    kb: KnowledgeBase, options: SiteOptions, network: NetworkView | None = None
+) -> dict[str, str | bytes]:
+    """Every generated page and file, by its path relative to the docs folder.
+
+    Without a `network` (the graph was not built), pages have no routes,
+    allies or drawings and there is no network page.
+    """
     files: dict[str, str | bytes] = {
         REGISTER: register_page(kb),
         STAKEHOLDER_INDEX: stakeholder_index(kb),
         REFERENCE: reference_page(),
     }
     files.update(facet_pages(kb))
-    files.update(barrier_pages(kb, options, net.get("barrier_sections")))
-    files.update(stakeholder_pages(kb, net.get("stakeholder_sections")))
-    files.update(briefing_pages(kb, options, net.get("routes_html")))
+    files.update(barrier_pages(kb, options, barrier_sections(kb, network) if network else None))
+    files.update(stakeholder_pages(kb, stakeholder_sections(kb, network) if network else None))
+    files.update(briefing_pages(kb, options, compact_routes(network) if network else None))
     files.update(annual_pages(kb))
-    files.update(net.get("pages", {}))
-    data = downloads(kb, net.get("exports"))
+    if network:
+        files[NETWORK_PAGE] = network_page(kb, network, options)
+    data = downloads(kb, graph_downloads(network) if network else None)
     files.update(data)
     files[DATA_PAGE] = data_page(data)
     return dict(sorted(files.items()))

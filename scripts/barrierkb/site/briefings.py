@@ -11,17 +11,9 @@ from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.model import Briefing
 from ..records.lang import text
-from .templating import (
-    NOT_INDEXED,
-    SiteOptions,
-    barrier_page,
-    briefing_page,
-    front_matter,
-    render_template,
-    stakeholder_page,
-)
+from .paths import BRIEFING_INDEX, briefing_page
+from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
-BRIEFING_INDEX = "briefings/index.md"
 ANNUAL_INDEX = "annual/index.md"
 #: The status changes the annual report counts, as its sections.
 ANNUAL_STATUSES = ("identified", "raised", "solved", "partly_solved", "written_off")
@@ -80,8 +72,6 @@ def render_briefing(
         stakes=attendee_stakes(kb, briefing),
         running=css_string(running),
         routes=routes_html or (lambda _id: ""),
-        barrier_page=barrier_page,
-        stakeholder_page=stakeholder_page,
     )
 
 
@@ -102,8 +92,6 @@ def briefing_pages(
         coming=coming,
         past=past,
         kb=kb,
-        briefing_page=briefing_page,
-        stakeholder_page=stakeholder_page,
     )
     return pages
 
@@ -141,7 +129,6 @@ def annual_pages(kb: KnowledgeBase) -> dict[str, str]:
             by_status=by_status,
             statuses=ANNUAL_STATUSES,
             open_at_end=open_at_end,
-            barrier_page=barrier_page,
         )
     pages[ANNUAL_INDEX] = front_matter(title="Årsrapporter") + render_template(
         "annual_index.md.j2",

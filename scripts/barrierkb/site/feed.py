@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.lang import text
-from .templating import barrier_page, html_path
+from .paths import barrier_page, html_path
 
 FEED_PATH = "feed.xml"
 

@@ -1,7 +1,7 @@
 """The network parts of the site: routes and allies on barrier pages, ego
 drawings on stakeholder pages, the network page and the graph downloads.
 
-Everything comes from the graph analytics; this module only arranges it.
+Everything comes from a `context.NetworkView`; this module only arranges it.
 """
 
 from __future__ import annotations
@@ -10,21 +10,13 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..network import analytics
-
 from ..network import drawings
-from ..network.allies import all_allies, home_allies
 from ..network.exports import to_graphml, to_node_link_json
+from ..network.routes import step_label
 from ..records.load import KnowledgeBase
-from ..network.routes import all_advocacy_routes, step_label
-from .templating import (
-    SiteOptions,
-    barrier_page,
-    front_matter,
-    relative,
-    render_template,
-    stakeholder_page,
-)
+from .context import NetworkView
+from .paths import BRIEFING_INDEX, barrier_page, relative, stakeholder_page
+from .templating import SiteOptions, front_matter, render_template
 
 NETWORK_PAGE = "network.md"
 
@@ -43,91 +35,73 @@ def routes_block(routes: list[dict], here: str, compact: bool = False) -> Markup
     Compact (for printed briefings): the shortest route to each stakeholder, a line each.
     """
     return Markup(
-        render_template(
-            "routes.html.j2",
-            here,
-            routes=routes,
-            compact=compact,
-            step_label=step_label,
-            stakeholder_page=stakeholder_page,
-        )
+        render_template("routes.html.j2", here, routes=routes, compact=compact, step_label=step_label)
     )
 
 
-def compact_routes(all_routes: dict[str, list[dict]]) -> Callable[[str], Markup]:
+def compact_routes(view: NetworkView | None) -> Callable[[str], Markup]:
     """Barrier id -> its shortest route to each fixer, one line each (for briefings)."""
+    if view is None or view.home is None:
+        return lambda _id: Markup("")
     return lambda barrier_id: routes_block(
-        all_routes.get(barrier_id, []), "briefings/index.md", compact=True
+        view.routes.get(barrier_id, []), BRIEFING_INDEX, compact=True
     )
 
 
-def routes_html_for(kb: KnowledgeBase, graph, options: SiteOptions) -> Callable[[str], Markup]:
-    """`compact_routes` from the graph, for a briefing printed without the site."""
-    if graph is None or options.home not in kb.stakeholders:
-        return lambda _id: Markup("")
-    return compact_routes(all_advocacy_routes(graph, options.home))
-
-
-def network_files(kb: KnowledgeBase, graph, options: SiteOptions) -> dict:
-    """Pages, page sections and downloads that come from the graph."""
-    home_known = options.home in kb.stakeholders
-    all_routes = all_advocacy_routes(graph, options.home) if home_known else {}
-    allies = all_allies(graph, options.home) if home_known else {}
-    barrier_sections = {}
+def barrier_sections(kb: KnowledgeBase, view: NetworkView) -> dict[str, dict]:
+    """Barrier id -> the routes and allies blocks of its page."""
+    sections = {}
     for b in kb.barriers.values():
         here = barrier_page(b.id)
-        section = {
-            "allies": Markup(
-                render_template(
-                    "allies.html.j2",
-                    here,
-                    allies=allies.get(b.id, []),
-                    home=kb.stakeholders.get(options.home),
-                    stakeholder_page=stakeholder_page,
-                )
-            )
+        allies = render_template(
+            "allies.html.j2",
+            here,
+            allies=view.allies.get(b.id, []),
+            home=kb.stakeholders.get(view.home) if view.home else None,
+        )
+        sections[b.id] = {
+            "allies": Markup(allies),
+            "routes": routes_block(view.routes.get(b.id, []), here),
         }
-        section["routes"] = routes_block(all_routes.get(b.id, []), here)
-        barrier_sections[b.id] = section
-    stakeholder_sections = {}
-    for s in kb.stakeholders.values():
-        here = stakeholder_page(s.id)
-        two_steps = analytics.ego_network(graph, s.id, radius=2, barriers=False)["nodes"]
-        stakeholder_sections[s.id] = {
-            "ego_svg": Markup(drawings.ego_svg(graph, s.id, radius=1, href=_href_from(here))),
-            "second_circle": [n for n in two_steps if n["distance"] == 2],
-        }
-    grid = analytics.power_interest(graph)
-    page = front_matter(title="Nätverket", hide=["navigation"]) + render_template(
-        "network.md.j2",
-        NETWORK_PAGE,
-        svg=Markup(drawings.network_svg(graph, href=_href_from(NETWORK_PAGE), home=options.home)),
-        brokers=analytics.brokers(graph)[:25],
-        home=kb.stakeholders.get(options.home),
-        home_allies=home_allies(graph, options.home)[:25] if home_known else [],
-        grid=grid,
-        quadrants=analytics.QUADRANTS,
-        communities=analytics.communities(graph),
-        kb=kb,
-        stakeholder_page=stakeholder_page,
-        edges=_relation_rows(kb),
-    )
+    return sections
+
+
+def stakeholder_sections(kb: KnowledgeBase, view: NetworkView) -> dict[str, dict]:
+    """Stakeholder id -> the ego drawing and the second circle of its page."""
     return {
-        "barrier_sections": barrier_sections,
-        "stakeholder_sections": stakeholder_sections,
-        "routes_html": compact_routes(all_routes),
-        "pages": {NETWORK_PAGE: page},
-        "exports": {
-            "data/natverk.graphml": to_graphml(graph),
-            "data/natverk.json": to_node_link_json(graph),
-        },
+        s.id: {
+            "ego_svg": Markup(
+                drawings.ego_svg(view.graph, s.id, radius=1, href=_href_from(stakeholder_page(s.id)))
+            ),
+            "second_circle": view.second_circle.get(s.id, []),
+        }
+        for s in kb.stakeholders.values()
     }
 
 
-def _relation_rows(kb: KnowledgeBase) -> list[tuple]:
-    return [
-        (s, rel)
-        for s in kb.stakeholders.values()
-        for rel in s.relations
-        if rel.target in kb.stakeholders
-    ]
+def network_page(kb: KnowledgeBase, view: NetworkView, options: SiteOptions) -> str:
+    svg = drawings.network_svg(view.graph, href=_href_from(NETWORK_PAGE), home=options.home)
+    return front_matter(title="Nätverket", hide=["navigation"]) + render_template(
+        "network.md.j2",
+        NETWORK_PAGE,
+        svg=Markup(svg),
+        brokers=view.brokers,
+        home=kb.stakeholders.get(options.home),
+        home_allies=view.home_allies,
+        grid=view.grid,
+        communities=view.communities,
+        kb=kb,
+        edges=[
+            (s, rel)
+            for s in kb.stakeholders.values()
+            for rel in s.relations
+            if rel.target in kb.stakeholders
+        ],
+    )
+
+
+def graph_downloads(view: NetworkView) -> dict[str, str]:
+    return {
+        "data/natverk.graphml": to_graphml(view.graph),
+        "data/natverk.json": to_node_link_json(view.graph),
+    }

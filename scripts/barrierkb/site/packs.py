@@ -17,7 +17,7 @@ from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.model import AgendaItem, Briefing
 from .briefings import render_briefing
-from .network import routes_html_for
+from .network import compact_routes
 from .pdf import print_pdf
 from .prepare import SiteState
 from .templating import SiteOptions, environment
@@ -92,5 +92,5 @@ def choose_briefing(
 
 def pack_pdf(state: SiteState, briefing: Briefing, root: Path, output: Path) -> None:
     """Print `briefing` to `output` as the site would show it, with the advocacy routes."""
-    routes = routes_html_for(state.kb, state.graph, state.options)
+    routes = compact_routes(state.network)
     print_pdf(briefing_html(state.kb, briefing, state.options, root, routes), output)

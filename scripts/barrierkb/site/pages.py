@@ -13,19 +13,9 @@ from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.model import Barrier, Stakeholder
 from ..records.lang import text
-from .templating import (
-    NOT_INDEXED,
-    SiteOptions,
-    barrier_page,
-    briefing_page,
-    facet_page,
-    front_matter,
-    render_template,
-    stakeholder_page,
-)
+from .paths import REGISTER, STAKEHOLDER_INDEX, barrier_page, facet_page, stakeholder_page
+from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
-REGISTER = "register/index.md"
-STAKEHOLDER_INDEX = "stakeholders/index.md"
 FACETS = ("status", "tema", "grans", "forum")
 
 
@@ -46,7 +36,7 @@ def facet_label(kb: KnowledgeBase, facet: str, value: str) -> str:
     if facet == "tema":
         return vocab.THEME_LABELS[value]
     if facet == "grans":
-        return "–".join(vocab.COUNTRIES.get(c, c) for c in value.split("-"))
+        return vocab.border_label(value)
     org = kb.stakeholders.get(value)
     return text(org.name) if org else value
 
@@ -79,8 +69,6 @@ def barrier_rows(kb: KnowledgeBase, barriers: list[Barrier], here: str) -> dict[
                 here,
                 b=b,
                 kb=kb,
-                page_of=barrier_page,
-                stakeholder_page=stakeholder_page,
             )
         )
         for b in barriers
@@ -124,7 +112,6 @@ def register_page(kb: KnowledgeBase) -> str:
         kb=kb,
         facets=facet_values(kb),
         facet_label=lambda f, v: facet_label(kb, f, v),
-        facet_page=facet_page,
         table=barrier_table(kb, barriers, REGISTER),
     )
 
@@ -155,8 +142,6 @@ def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
                 value=value,
                 label=label,
                 table=barrier_table(kb, barriers, src, interactive=False, rows=rows),
-                register=REGISTER,
-                stakeholder_page=stakeholder_page,
             )
     return pages
 
@@ -177,12 +162,7 @@ def barrier_pages(kb: KnowledgeBase, options: SiteOptions, sections: dict | None
             kb=kb,
             options=options,
             edit_url=options.edit_url.format(path=path) if options.edit_url else "",
-            stakeholder_page=stakeholder_page,
-            barrier_page=barrier_page,
-            facet_page=facet_page,
             briefings=_briefings_of(kb, b.id),
-            briefing_page=briefing_page,
-            register=REGISTER,
             **sections.get(b.id, {}),
         )
     return pages
@@ -230,10 +210,6 @@ def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
             by_role=dict(by_role),
             incoming=incoming.get(s.id, []),
             is_forum=s.type in vocab.FORUM_TYPES,
-            stakeholder_page=stakeholder_page,
-            barrier_page=barrier_page,
-            facet_page=facet_page,
-            briefing_page=briefing_page,
             briefings=[
                 br for br in kb.briefings.values() if br.forum == s.id or s.id in br.attendees
             ],
@@ -251,7 +227,6 @@ def stakeholder_index(kb: KnowledgeBase) -> str:
         "stakeholders.md.j2",
         STAKEHOLDER_INDEX,
         by_level=by_level,
-        stakeholder_page=stakeholder_page,
         ties=lambda org: len(all_ties.get(org, [])),
     )
 

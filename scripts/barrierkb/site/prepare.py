@@ -15,6 +15,8 @@ from ..records.audience import for_audience
 from ..records.check import check
 from ..records.diagnostics import Diagnostic, errors
 from ..records.load import KnowledgeBase, load
+from ..network.graph import build_graph
+from .context import NetworkView, network_view
 from .templating import SiteOptions
 
 
@@ -28,10 +30,13 @@ class RecordErrors(Exception):
 
 @dataclass
 class SiteState:
+    """The records as a build sees them: checked, filtered for its audience, analysed."""
+
     kb: KnowledgeBase
     options: SiteOptions
     diagnostics: list[Diagnostic]
-    graph: object = None
+    #: The graph and its analyses; None when the caller did not ask for them.
+    network: NetworkView | None = None
 
 
 def build_date() -> dt.date:
@@ -57,9 +62,7 @@ def prepare(
         raise RecordErrors(found)
     visible = for_audience(kb, audience)
     options = SiteOptions(home=home, audience=audience, edit_url=edit_url, today=today)
-    graph = None
+    network = None
     if with_graph:
-        from ..network.graph import build_graph
-
-        graph = build_graph(visible, audience=audience)
-    return SiteState(visible, options, found, graph)
+        network = network_view(build_graph(visible, audience=audience), home)
+    return SiteState(visible, options, found, network)

@@ -10,7 +10,8 @@ from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.stats import counts
 from .charts import chart_with_table
-from .templating import barrier_page, briefing_page, render_template
+from .paths import barrier_page, briefing_page
+from .templating import render_template
 
 
 def last_change(barrier) -> dt.date:
@@ -53,12 +54,12 @@ def barrier_list(kb: KnowledgeBase, barriers: list, here: str, when=None) -> Mar
     """A plain HTML list of barrier links, with a date per item if `when` is given."""
     return Markup(
         render_template(
-            "barrier_list.html.j2", here, barriers=barriers, when=when, page_of=barrier_page
+            "barrier_list.html.j2", here, barriers=barriers, when=when
         )
     )
 
 
 def briefing_list(briefings: list, here: str) -> Markup:
     return Markup(
-        render_template("briefing_list.html.j2", here, briefings=briefings, page_of=briefing_page)
+        render_template("briefing_list.html.j2", here, briefings=briefings)
     )

@@ -1,13 +1,14 @@
-"""The Jinja environment of the generated pages, and where each page lives.
+"""The Jinja environment of the generated pages: filters, globals, `render_template`.
 
-Templates live in `barrierkb/templates/`; autoescaping is on for all of them,
-so record text is escaped unless it went through `safe_markdown` first.
+Templates live in `barrierkb/site/templates/`; autoescaping is on for all of
+them, so record text is escaped unless it went through `markdown.to_html`
+first. Templates hold presentation only: labels come from filters, page
+addresses from the globals of `paths` (`link(barrier_page(id))`), and
+repeated markup from the macros in `_parts.html.j2`.
+
 A generated page is a `.md` file whose body is plain HTML (front matter, then
 HTML blocks, which every Markdown engine passes through), so the MkDocs
-adapter can skip the Markdown parser for it. Pages are written for
-`use_directory_urls: false`: a page `barriers/x.md` is served as
-`barriers/x.html` and links between pages are relative, so they work from a
-web server and from `file://` alike.
+adapter can skip the Markdown parser for it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from markupsafe import Markup
 from ..records import vocab
 from ..records.lang import text, translation
 from ..records.slugs import ascii_words
+from . import paths
 from .markdown import to_html, to_inline_html
 
 
@@ -35,22 +37,6 @@ class SiteOptions:
     #: `{path}` is replaced with the record's path in the repository.
     edit_url: str = ""
     today: date = field(default_factory=lambda: date(2026, 1, 1))
-
-
-def barrier_page(record_id: str) -> str:
-    return f"barriers/{record_id}.md"
-
-
-def stakeholder_page(record_id: str) -> str:
-    return f"stakeholders/{record_id}.md"
-
-
-def briefing_page(record_id: str) -> str:
-    return f"briefings/{record_id}.md"
-
-
-def facet_page(facet: str, value: str) -> str:
-    return f"register/{facet}/{value.lower()}.md"
 
 
 def heading(level: int, title: str, anchor: str | None = None) -> Markup:
@@ -69,30 +55,6 @@ def anchor_of(title: str) -> str:
     'vagar-in'
     """
     return "-".join(ascii_words(title, transliterate=False))[:60].rstrip("-") or "hinder"
-
-
-def html_path(src: str) -> str:
-    """Where MkDocs writes a page: `a/b.md` -> `a/b.html`, `a/index.md` -> `a/index.html`."""
-    return src[:-3] + ".html" if src.endswith(".md") else src
-
-
-@cache
-def relative(from_src: str, to_src: str) -> str:
-    """A link from one page (or file) to another, relative, as served.
-
-    >>> relative("barriers/a.md", "stakeholders/b.md")
-    '../stakeholders/b.html'
-    >>> relative("index.md", "data/barriers.json")
-    'data/barriers.json'
-    >>> relative("register/status/raised.md", "register/index.md")
-    '../index.html'
-    """
-    start = from_src.split("/")[:-1]
-    target = html_path(to_src).split("/")
-    common = 0
-    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 #: Comments around the parts of a page that search leaves out: links to other
@@ -145,21 +107,29 @@ def environment() -> jinja2.Environment:
         level=lambda s: vocab.LEVEL_LABELS.get(s, s),
         relation=lambda s: vocab.RELATION_LABELS.get(s, s),
         country=lambda s: vocab.COUNTRIES.get(s) or vocab.SUPRANATIONAL.get(s, s),
-        border=lambda s: "–".join(vocab.COUNTRIES.get(c, c) for c in s.split("-")),
+        border=vocab.border_label,
         isodate=lambda d: d.isoformat() if d else "",
     )
-    env.globals.update(vocab=vocab, h=heading, unindexed=unindexed)
+    env.globals.update(
+        vocab=vocab,
+        h=heading,
+        unindexed=unindexed,
+        link=link,
+        register=paths.REGISTER,
+        barrier_page=paths.barrier_page,
+        stakeholder_page=paths.stakeholder_page,
+        briefing_page=paths.briefing_page,
+        facet_page=paths.facet_page,
+    )
     return env
 
 
-def render_template(name: str, here: str, **context: object) -> str:
-    """Render `templates/<name>` for the page at `here`.
+@jinja2.pass_context
+def link(context: jinja2.runtime.Context, to: str) -> str:
+    """`link(page)` in a template: the relative address of `page` from the page rendered."""
+    return paths.relative(context["here"], to)
 
-    Templates get `link(to)`, the relative URL of another page or file.
-    """
-    template = environment().get_template(name)
-    return template.render(
-        here=here,
-        link=lambda to: relative(here, to),
-        **context,
-    )
+
+def render_template(name: str, here: str, **context: object) -> str:
+    """Render `templates/<name>` for the page at `here` (which `link` is relative to)."""
+    return environment().get_template(name).render(here=here, **context)
