@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from barrierkb.cli import main
 from barrierkb.records import load
-from barrierkb.records.lang import text
+from barrierkb.records.lang import localized
 from barrierkb.site import pdf
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,13 +46,15 @@ def test_briefing_pdf_has_a_cover_and_one_page_per_barrier(briefing_id, tmp_path
     for number, item in enumerate(briefing.barriers, start=1):
         barrier = KB.barriers[item.barrier]
         page = squash(texts[number])
-        assert squash(text(barrier.title)) in page, f"title of {barrier.id} on page {number + 1}"
-        ask = text(item.ask) if item.ask else text(barrier.ask)
+        assert squash(localized(barrier.title)) in page, (
+            f"title of {barrier.id} on page {number + 1}"
+        )
+        ask = localized(item.ask) if item.ask else localized(barrier.ask)
         assert squash(ask) in page, f"ask of {barrier.id} on page {number + 1}"
     everything = " ".join(texts)
     for chrome in ("Sök", "Registret", "Nätverket", "Hoppa till innehåll"):
         assert chrome not in everything
-    assert squash(text(briefing.title)) in squash(texts[0])
+    assert squash(localized(briefing.title)) in squash(texts[0])
     assert f"Sida 1 av {pages}" in texts[0]
 
 
@@ -69,7 +71,7 @@ def test_adhoc_pack_lists_the_open_barriers_raised_at_a_forum(tmp_path, monkeypa
     pages, texts = pdf_text(out)
     assert pages == 1 + len(raised)
     for barrier in raised:
-        assert squash(text(barrier.title)) in squash(" ".join(texts))
+        assert squash(localized(barrier.title)) in squash(" ".join(texts))
 
 
 def test_missing_engine_names_the_package_to_install(tmp_path, monkeypatch, capsys):

@@ -45,7 +45,7 @@ import networkx as nx
 
 from ..records import vocab
 from ..records.audience import Audience, for_audience
-from ..records.lang import text
+from ..records.lang import localized
 from ..records.load import KnowledgeBase
 
 STAKEHOLDER = "stakeholder"
@@ -165,7 +165,7 @@ def build_graph(
         attrs: dict[str, str | int] = {
             "kind": STAKEHOLDER,
             "record_id": sid,
-            "label": xml_safe(text(s.name, lang)),
+            "label": xml_safe(localized(s.name, lang)),
             "type": s.type,
             "country": s.country,
             "level": s.level,
@@ -180,7 +180,7 @@ def build_graph(
             node_key(BARRIER, bid),
             kind=BARRIER,
             record_id=bid,
-            label=xml_safe(text(b.title, lang)),
+            label=xml_safe(localized(b.title, lang)),
             status=b.status,
         )
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from . import vocab
 
 
-def text(value: str | dict[str, str] | None, lang: str = "sv") -> str:
+def localized(value: str | dict[str, str] | None, lang: str = "sv") -> str:
     """The text in `lang`, else Swedish, else the first language given.
 
-    >>> text({"en": "Funding", "sv": "Finansiering"})
+    >>> localized({"en": "Funding", "sv": "Finansiering"})
     'Finansiering'
-    >>> text({"en": "Funding"}, "da")
+    >>> localized({"en": "Funding"}, "da")
     'Funding'
-    >>> text(None)
+    >>> localized(None)
     ''
     """
     if value is None:

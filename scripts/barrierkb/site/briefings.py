@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.model import Briefing
-from ..records.lang import text
+from ..records.lang import localized
 from .paths import BRIEFING_INDEX, briefing_page
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
@@ -60,8 +60,8 @@ def render_briefing(
     """One briefing as a Markdown page (also the source of its PDF)."""
     src = src or briefing_page(briefing.id)
     items = [(i, kb.barriers[i.barrier]) for i in briefing.barriers if i.barrier in kb.barriers]
-    running = f"{text(briefing.title)} – {briefing.date.isoformat()}"
-    return front_matter(title=text(briefing.title)) + render_template(
+    running = f"{localized(briefing.title)} – {briefing.date.isoformat()}"
+    return front_matter(title=localized(briefing.title)) + render_template(
         "briefing.md.j2",
         src,
         br=briefing,

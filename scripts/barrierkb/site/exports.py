@@ -16,7 +16,7 @@ import json
 from ..records.load import KnowledgeBase
 from ..records.audience import for_audience
 from ..records.model import KINDS, Record
-from ..records.lang import text, translation
+from ..records.lang import localized, translation
 
 EXCLUDE = {"internal_notes", "visibility"}
 
@@ -50,9 +50,9 @@ def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
         rows.append(
             {
                 "id": b.id,
-                "titel": text(b.title),
+                "titel": localized(b.title),
                 "title_en": translation(b.title, "en"),
-                "sammanfattning": text(b.summary),
+                "sammanfattning": localized(b.summary),
                 "summary_en": translation(b.summary, "en"),
                 "status": b.status,
                 "gränser": _join(b.borders),
@@ -61,7 +61,7 @@ def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
                 "ansvariga": _join(f"{r.stakeholder} ({r.role})" for r in b.responsible),
                 "aktörer": _join(f"{r.stakeholder} ({r.role})" for r in b.stakeholders),
                 "forum": _join(b.forums),
-                "önskemål": text(b.ask),
+                "önskemål": localized(b.ask),
                 "prioritet": b.priority or "",
                 "nordisk_status": b.official.fmc_status if b.official else "",
                 "relaterade": _join(b.related),
@@ -79,7 +79,7 @@ def stakeholder_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
     return [
         {
             "id": s.id,
-            "namn": text(s.name),
+            "namn": localized(s.name),
             "typ": s.type,
             "land": s.country,
             "nivå": s.level,

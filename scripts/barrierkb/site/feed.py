@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..records import vocab
 from ..records.load import KnowledgeBase
-from ..records.lang import text
+from ..records.lang import localized
 from .paths import barrier_page, html_path
 
 FEED_PATH = "feed.xml"
@@ -38,8 +38,8 @@ def atom_feed(kb: KnowledgeBase, site_url: str = "", limit: int = 200) -> str:
     if base:
         lines.append(f'<link rel="self" href={quoteattr(base + FEED_PATH)}/>')
     for day, b, i, event in changes:
-        title = f"{text(b.title)}: {vocab.STATUS_LABELS[event.status]}"
-        summary = text(event.note) or text(b.summary)
+        title = f"{localized(b.title)}: {vocab.STATUS_LABELS[event.status]}"
+        summary = localized(event.note) or localized(b.summary)
         href = base + html_path(barrier_page(b.id))
         lines += [
             "<entry>",

@@ -21,7 +21,7 @@ from .network import compact_routes
 from .pdf import print_pdf
 from .prepare import SiteState
 from .templating import SiteOptions, environment
-from ..records.lang import text
+from ..records.lang import localized
 
 STYLESHEETS = ("docs/assets/stylesheets/barrierkb.css", "docs/assets/stylesheets/print.css")
 
@@ -36,7 +36,7 @@ def adhoc_briefing(
         for b in kb.barriers.values()
         if forum in b.forums and b.status in wanted
     ]
-    name = text(kb.stakeholders[forum].name) if forum in kb.stakeholders else forum
+    name = localized(kb.stakeholders[forum].name) if forum in kb.stakeholders else forum
     return Briefing.model_construct(
         id=f"{forum}-pack",
         title=f"Öppna gränshinder i {name}",
@@ -61,7 +61,7 @@ def briefing_html(
         (root / p).read_text(encoding="utf-8") for p in STYLESHEETS if (root / p).is_file()
     )
     template = environment().get_template("print.html.j2")
-    return template.render(title=text(briefing.title), body=Markup(body), css=Markup(css))
+    return template.render(title=localized(briefing.title), body=Markup(body), css=Markup(css))
 
 
 class PackError(Exception):

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.model import Barrier, Stakeholder
-from ..records.lang import text
+from ..records.lang import localized
 from .paths import REGISTER, STAKEHOLDER_INDEX, barrier_page, facet_page, stakeholder_page
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
@@ -38,7 +38,7 @@ def facet_label(kb: KnowledgeBase, facet: str, value: str) -> str:
     if facet == "grans":
         return vocab.border_label(value)
     org = kb.stakeholders.get(value)
-    return text(org.name) if org else value
+    return localized(org.name) if org else value
 
 
 def facet_values(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -154,7 +154,7 @@ def barrier_pages(kb: KnowledgeBase, options: SiteOptions, sections: dict | None
         src = barrier_page(b.id)
         path = kb.file("barriers", b.id).path
         pages[src] = front_matter(
-            title=text(b.title), description=_plain(text(b.summary))
+            title=localized(b.title), description=_plain(localized(b.summary))
         ) + render_template(
             "barrier.md.j2",
             src,
@@ -202,7 +202,7 @@ def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
         by_role: dict[str, list] = defaultdict(list)
         for role, b in ties:
             by_role[role].append(b)
-        pages[src] = front_matter(title=text(s.name)) + render_template(
+        pages[src] = front_matter(title=localized(s.name)) + render_template(
             "stakeholder.md.j2",
             src,
             s=s,

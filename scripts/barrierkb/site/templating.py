@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..records import vocab
-from ..records.lang import text, translation
+from ..records.lang import localized, translation
 from ..records.slugs import ascii_words
 from . import paths
 from .markdown import to_html, to_inline_html
@@ -92,7 +92,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        text=text,
+        localized=localized,
         en=lambda v: translation(v, "en"),
         md=to_html,
         md_inline=to_inline_html,
@@ -109,6 +109,8 @@ def environment() -> jinja2.Environment:
         country=lambda s: vocab.COUNTRIES.get(s) or vocab.SUPRANATIONAL.get(s, s),
         border=vocab.border_label,
         isodate=lambda d: d.isoformat() if d else "",
+        roles=roles_in_words,
+        thousands=lambda n: f"{n:,}".replace(",", " "),
     )
     env.globals.update(
         vocab=vocab,
@@ -122,6 +124,15 @@ def environment() -> jinja2.Environment:
         facet_page=paths.facet_page,
     )
     return env
+
+
+def roles_in_words(roles: list[str]) -> str:
+    """Roles as a lowercase list; `forum` (a forum where a barrier is raised) as it is.
+
+    >>> roles_in_words(["rule_owner", "forum"])
+    'äger regelverket, forum'
+    """
+    return ", ".join(vocab.ROLE_LABELS.get(r, r).lower() for r in roles)
 
 
 @jinja2.pass_context

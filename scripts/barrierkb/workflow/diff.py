@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from ..records import vocab
-from ..records.lang import text
+from ..records.lang import localized
 from ..records.load import field_path, load_record, record_files
 from ..records.model import KINDS
 from ..records.refs import Reference, references
@@ -179,7 +179,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
 def _title(parsed: _Parsed) -> str:
     raw = parsed.raw or {}
     value = raw.get("title", raw.get("name"))
-    found = text(value) if isinstance(value, (str, dict)) else ""
+    found = localized(value) if isinstance(value, (str, dict)) else ""
     return found if isinstance(found, str) else ""
 
 
