@@ -37,10 +37,12 @@ serve: $(STAMP) $(SHIM)
 
 test: $(STAMP) $(SHIM) $(ACTIONLINT)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff format --check scripts tests
 
 bench: $(STAMP)

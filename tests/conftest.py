@@ -9,6 +9,7 @@ Tests add or overwrite one file to break exactly one thing.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -146,6 +147,19 @@ CLEAN_KB: dict[str, str] = {
     BARRIER_PATH: BARRIER,
     f"briefings/{BRIEFING_ID}.yml": BRIEFING,
 }
+
+
+def copy_repo(target: Path) -> Path:
+    """A copy of the repository (records, docs, node_modules) where a test may change files."""
+    shutil.copytree(
+        REPO,
+        target,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", "site-internal", "build", "screenshots", "__pycache__"
+        ),
+        symlinks=True,
+    )
+    return target
 
 
 def write(root: Path, rel: str, content: str | bytes) -> Path:

@@ -337,7 +337,7 @@ def test_routes_are_the_same_every_run(oresund):
 # -- routes in words ----------------------------------------------------------------------
 
 
-def test_routes_in_words(oresund):
+def test_route_reads_as_a_chain_of_named_steps(oresund):
     assert routes_in_words(oresund, "malmo", "gov") == (
         "1. Malmö stad → medlem i → Greater Copenhagen → har som medlem → Köpenhamns kommun"
         " → samarbetar med → Nordiska ministerrådet → har som medlem → Norges regering"
@@ -357,7 +357,7 @@ def test_several_routes_are_numbered():
     )
 
 
-def test_step_labels():
+def test_steps_walked_backwards_read_as_the_reverse_relation():
     assert step_label({"via": None}) == ""
     assert step_label({"via": "raised_at"}) == "lyfter hindret till"
     assert step_label({"via": "funds", "reverse": True}) == "finansieras av"
@@ -367,7 +367,7 @@ def test_step_labels():
 # -- allies -------------------------------------------------------------------------------
 
 
-def test_allies(oresund):
+def test_allies_leave_out_home_and_opponents_of_the_barrier(oresund):
     oresund.add_edge("stakeholder:nmr", "barrier:b-funding", key="opponent", type="opponent")
     oresund.add_edge("stakeholder:nmr", "stakeholder:gc", key="member_of", type="member_of")
     assert allies(oresund, "b-funding", home="malmo") == [
@@ -399,7 +399,7 @@ def test_all_allies_agrees_with_one_at_a_time(oresund):
         assert rows == allies(oresund, barrier, home="malmo")
 
 
-def test_home_allies(oresund):
+def test_home_allies_share_barriers_or_forums_with_home(oresund):
     assert home_allies(oresund, home="malmo") == [
         {
             "id": "kbh",

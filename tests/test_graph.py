@@ -152,7 +152,7 @@ def test_a_node_per_public_stakeholder_and_barrier(G):
     ]
 
 
-def test_node_attributes(G):
+def test_nodes_carry_the_records_attributes_for_graphml(G):
     assert G.nodes["stakeholder:malmo-stad"] == {
         "kind": "stakeholder",
         "record_id": "malmo-stad",
@@ -184,7 +184,7 @@ def test_attribute_values_are_graphml_types(G):
     assert values and all(type(v) in (str, int, float, bool) for v in values)
 
 
-def test_typed_edges(G):
+def test_every_relation_role_and_forum_becomes_a_typed_edge(G):
     assert sorted((u, v, d["type"]) for u, v, d in G.edges(data=True)) == [
         ("barrier:funding-no", "stakeholder:greater-copenhagen", "raised_at"),
         ("barrier:funding-no", "stakeholder:regjeringen-no", "raised_at"),
@@ -290,7 +290,7 @@ def test_node_link_json(G):
     assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def test_node_keys():
+def test_node_keys_keep_barriers_and_stakeholders_apart():
     assert node_key("barrier", "x") == "barrier:x"
     assert split_key(node_key("stakeholder", "malmo-stad")) == ("stakeholder", "malmo-stad")
     with pytest.raises(ValueError):

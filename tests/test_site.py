@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_repo
 
 from barrierkb.records import load
 from barrierkb.records.lang import localized
@@ -71,18 +71,6 @@ def build(
     if log is not None:
         log.append(result.stderr)
     return out
-
-
-def copy_repo(target: Path) -> Path:
-    shutil.copytree(
-        REPO,
-        target,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "site-internal", "build", "screenshots", "__pycache__"
-        ),
-        symlinks=True,
-    )
-    return target
 
 
 @pytest.fixture(scope="module")
