@@ -11,14 +11,9 @@ import networkx as nx
 import pytest
 from conftest import REPO, run_cli
 
-from barrierkb.network.drawings import (
-    default_href,
-    ego_layout,
-    ego_svg,
-    network_layout,
-    network_svg,
-)
+from barrierkb.network.drawings import default_href, ego_svg, network_svg
 from barrierkb.network.graph import build_graph
+from barrierkb.network.layout import ego_layout, network_layout
 from barrierkb.network.svg import EDGE_STYLES, MAX_LABEL
 from barrierkb.records.load import load
 
