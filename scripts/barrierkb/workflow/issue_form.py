@@ -239,7 +239,7 @@ def issue_form() -> dict:
 def form_text() -> str:
     """The form as it is committed in `.github/ISSUE_TEMPLATE/barrier.yml`."""
     header = (
-        "# Generated from scripts/barrierkb/issue_form.py: edit FIELDS there, then run\n"
+        "# Generated from scripts/barrierkb/workflow/issue_form.py: edit FIELDS there, then run\n"
         f"#   barrierkb from-issue --form -o {FORM_PATH}\n"
         "# Each field's id is a barrier field; `barrierkb from-issue` reads the answers.\n"
     )
