@@ -251,7 +251,7 @@ def cmd_export_md(args) -> int:
 
     state = prepared(_root(args), args.audience, with_graph=True)
     out = Path(args.output)
-    for path, content in render_site(state.kb, state.options, state.network).items():
+    for path, content in render_site(state.kb, state.options, state.network, state.history).items():
         _write(content, str(out / path))
     print(f"wrote the generated pages to {out}")
     return 0

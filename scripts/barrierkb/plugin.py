@@ -23,7 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from .config import BarrierKBConfig
 from .records.diagnostics import format_text
-from .records.model import KINDS
+from .records.model import FOLDERS
 from .site import render_site
 from .site.prepare import RecordErrors, SiteState, prepare
 from .site.templating import UNINDEXED_END, UNINDEXED_START
@@ -63,7 +63,13 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         if audience not in ("public", "internal"):
             raise PluginError(f"BARRIERKB_AUDIENCE must be public or internal, not {audience!r}")
         try:
-            state = prepare(self.root, audience, self.config.home, self.config.edit_url)
+            state = prepare(
+                self.root,
+                audience,
+                self.config.home,
+                self.config.edit_url,
+                site_url=config.site_url or "",
+            )
         except RecordErrors as err:
             _remove_old_build(config.site_dir)
             raise PluginError("the records have errors:\n" + format_text(err.diagnostics)) from None
@@ -83,7 +89,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         #: The unindexed parts of each generated page, held back from search.
         self.held_back: dict[str, list[str]] = {}
         for path, content in render_site(
-            self.state.kb, self.state.options, self.state.network
+            self.state.kb, self.state.options, self.state.network, self.state.history
         ).items():
             if path.endswith(".md"):
                 self.generated[path] = ""
@@ -139,7 +145,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         )
 
     def on_serve(self, server, config, builder):
-        for folder in KINDS:
+        for folder in FOLDERS.values():
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Literal
 
 from .load import KnowledgeBase
+from .model import FOLDERS
 
 Audience = Literal["public", "internal"]
 AUDIENCES: tuple[str, ...] = ("public", "internal")
@@ -23,13 +24,10 @@ def for_audience(kb: KnowledgeBase, audience: Audience) -> KnowledgeBase:
     def public(records: dict) -> dict:
         return {
             rid: record.model_copy(update={"internal_notes": None})
+            if "internal_notes" in type(record).model_fields
+            else record
             for rid, record in records.items()
             if record.visibility == "public"
         }
 
-    return replace(
-        kb,
-        barriers=public(kb.barriers),
-        stakeholders=public(kb.stakeholders),
-        briefings=public(kb.briefings),
-    )
+    return replace(kb, **{kind: public(kb.records(kind)) for kind in FOLDERS})

@@ -12,13 +12,14 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from . import vocab
+from .citing import citation_findings
 from .diagnostics import Diagnostic, sort_key
+from .findings import Finding, text_leaves
 from .links import unsafe_links
 from .load import KnowledgeBase, RecordFile, field_path
-from .model import KINDS, Barrier, Record, kind_of
+from .model import FOLDERS, KINDS, Barrier, Briefing, Record, kind_of
 from .refs import references
 from .rules import problem
 
@@ -33,25 +34,12 @@ AUTOLINK = re.compile(r"<https?://[^\s<>]+>")
 #: Control and text-direction characters, which text may not hold (tabs and line
 #: breaks may stay; zero-width spaces may too, outside a link target).
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-NOT_TEXT_FIELDS = frozenset({"url", "id"})
-
-
-class Finding(NamedTuple):
-    """A broken rule in one record: the field path, the rule's code, what was found."""
-
-    loc: tuple
-    code: str
-    message: str
-    #: None: the rule's own hint fits.
-    hint: str | None = None
-    #: Offset into a text value, when the problem sits inside a longer text.
-    offset: int = 0
 
 
 def check(kb: KnowledgeBase, today: dt.date | None = None) -> list[Diagnostic]:
     """Every problem in the knowledge base: the loader's, then each rule's."""
     found = list(kb.diagnostics)
-    for kind in KINDS:
+    for kind in FOLDERS:
         for record_id, record in kb.records(kind).items():
             where = kb.file(kind, record_id)
             for f in _record_findings(kb, where, record, today):
@@ -64,10 +52,14 @@ def _record_findings(kb: KnowledgeBase, where: RecordFile, record: Record, today
     yield from _id_matches_file(where)
     yield from _references_resolve(kb, record)
     yield from _text_is_safe(record, personal=record.visibility == "public")
+    yield from citation_findings(kb, record)
     if isinstance(record, Barrier):
         yield from _status_history(record)
+        yield from _responsible(record)
         yield from _borders(record)
         yield from _review_due(record, today)
+    if isinstance(record, Briefing):
+        yield from _example_placement(where, record)
 
 
 def _id_matches_file(where: RecordFile) -> Iterator[Finding]:
@@ -124,25 +116,6 @@ def _suggest(target: str, records: dict) -> str:
     return f"did you mean '{close[0]}'?" if close else "add the record, or correct the id"
 
 
-def text_leaves(
-    value: object, loc: tuple = (), skip: frozenset[str] = NOT_TEXT_FIELDS
-) -> Iterator[tuple[tuple, str]]:
-    """Every string in a dumped record, with its field path (urls and ids aside).
-
-    >>> list(text_leaves({"title": {"sv": "A"}, "url": "https://x", "tags": ["b"]}))
-    [(('title', 'sv'), 'A'), (('tags', 0), 'b')]
-    """
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in skip:
-                yield from text_leaves(item, loc + (key,), skip)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from text_leaves(item, loc + (i,), skip)
-
-
 def _text_is_safe(record: Record, personal: bool) -> Iterator[Finding]:
     for loc, text in text_leaves(record.model_dump(mode="json")):
         name = field_path(loc)
@@ -186,6 +159,23 @@ def _status_history(barrier: Barrier) -> Iterator[Finding]:
             "status-history-mismatch",
             f"status is '{barrier.status}' but the history ends with '{history[-1].status}'",
         )
+
+
+def _responsible(barrier: Barrier) -> Iterator[Finding]:
+    if barrier.status in vocab.NEEDS_RESPONSIBLE and not barrier.responsible:
+        yield Finding(
+            ("responsible",),
+            "no-responsible",
+            f"status is '{barrier.status}' but no organisation that can act is named",
+        )
+
+
+def _example_placement(where: RecordFile, briefing: Briefing) -> Iterator[Finding]:
+    in_examples = where.kind == "examples"
+    if briefing.example != in_examples:
+        place = "examples/briefings/" if in_examples else "briefings/"
+        what = "a real meeting" if in_examples else "an example (`example: true`)"
+        yield Finding(("example",), "example-placement", f"{what} in {place}")
 
 
 def _borders(barrier: Barrier) -> Iterator[Finding]:

@@ -16,13 +16,15 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .model import (
-    KINDS,
+    FOLDERS,
     PLACEHOLDER,
     SLUG_PATTERN,
     Barrier,
     Briefing,
     Record,
+    SharedSource,
     Stakeholder,
+    model_of,
     models_in,
 )
 from .rules import problem
@@ -49,6 +51,9 @@ class KnowledgeBase:
     barriers: dict[str, Barrier] = field(default_factory=dict)
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     briefings: dict[str, Briefing] = field(default_factory=dict)
+    sources: dict[str, SharedSource] = field(default_factory=dict)
+    #: Briefings for no real meeting (examples/briefings/): never counted as meetings.
+    examples: dict[str, Briefing] = field(default_factory=dict)
     files: dict[tuple[str, str], RecordFile] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: (kind, stem) of files that exist but did not load; references to them
@@ -76,17 +81,18 @@ def field_path(loc: tuple) -> str:
 
 def record_files(root: Path, kind: str) -> list[Path]:
     """The record files of one kind, sorted; `.yaml` is accepted as well as `.yml`."""
-    folder = root / kind
+    folder = root / FOLDERS[kind]
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
 def load(root: str | Path) -> KnowledgeBase:
-    """Load every record under `root`/barriers, stakeholders and briefings."""
+    """Load every record under `root`: each kind's folder, and the examples."""
     root = Path(root)
     kb = KnowledgeBase(root=root)
-    for kind, model in KINDS.items():
+    for kind in FOLDERS:
+        model = model_of(kind)
         loaded: dict[str, Record] = {}
         for path in record_files(root, kind):
             rel = path.relative_to(root).as_posix()

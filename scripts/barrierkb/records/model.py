@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -19,6 +20,7 @@ from pydantic import (
     Field,
     PlainValidator,
     WithJsonSchema,
+    model_validator,
 )
 
 from . import vocab
@@ -110,24 +112,42 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
+#: A citation in Pandoc syntax, such as `[@ksau-2026-03-23, uppdrag 3]`.
+Cite = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=1000,
+        description="Citation in Pandoc syntax: [@key], [@key, locator] or [@a; @b, s. 12].",
+    ),
+]
+
+
 class Source(Record):
-    title: Label = Field(description="Title of the document or page.")
+    id: Slug = Field(description="Key that citations use; unique in the record.")
+    title: Label | None = Field(
+        None, description="Title of the document or page; left out when `id` names sources/<id>."
+    )
     url: Url | None = Field(None, description="http or https address.")
     date: Date | None = Field(None, description="Date of publication.")
     publisher: Label | None = Field(None, description="Who published it.")
 
 
 class StatusEvent(Record):
-    date: Date = Field(description="When the status was reached.")
+    date: Date = Field(description="When the status was reached (see date_basis).")
     status: _as_literal(vocab.STATUSES) = Field(description="The advocacy status reached.")
+    date_basis: _as_literal(vocab.DATE_BASES) = Field(
+        "event", description="event: the day it happened; reported: the source's date (känt per)."
+    )
     note: Text | None = Field(None, description="What happened.")
     forum: Slug | None = Field(None, description="Stakeholder id of the forum, if any.")
-    source: Label | None = Field(None, description="Citation or http(s) address.")
+    cite: Cite | None = Field(None, description="The source that records the event.")
 
 
 class ResponsibleRef(Record):
     stakeholder: Slug = Field(description="Stakeholder id.")
     role: _as_literal(vocab.RESPONSIBLE_ROLES) = Field(description="rule_owner or decision_maker.")
+    cite: Cite | None = Field(None, description="The source that names it in this role.")
 
 
 class StakeholderRef(Record):
@@ -135,6 +155,25 @@ class StakeholderRef(Record):
     role: _as_literal(vocab.STAKEHOLDER_ROLES) = Field(
         description="advocate, ally, affected, opponent or informed."
     )
+    cite: Cite | None = Field(None, description="The source that names it in this role.")
+
+
+with warnings.catch_warnings():
+    # `register` is the contract's field name; it only shadows ABCMeta.register on the class.
+    warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
+
+    class RegisterRef(Record):
+        register: _as_literal(vocab.REGISTERS) = Field(
+            description="nordic_fmc, oresunddirekt, b_solutions or other."
+        )
+        id: Label | None = Field(None, description="The barrier's number or id in that register.")
+        url: Url | None = Field(None, description="Its page in that register.")
+
+        @model_validator(mode="after")
+        def _id_or_url(self) -> RegisterRef:
+            if self.id is None and self.url is None:
+                raise ValueError("give the register's number (id), its page (url), or both")
+            return self
 
 
 class Solution(Record):
@@ -150,7 +189,7 @@ class Impact(Record):
     confidence: _as_literal(vocab.CONFIDENCES) | None = Field(
         None, description="high, medium, low."
     )
-    source: Label | None = Field(None, description="Citation or http(s) address.")
+    cite: Cite | None = Field(None, description="The source of the figures.")
 
 
 class Official(Record):
@@ -158,6 +197,7 @@ class Official(Record):
         description="Status in the Nordic Freedom of Movement Council's database."
     )
     resolved_in: Label | None = Field(None, description="Year or act that resolved it.")
+    cite: Cite | None = Field(None, description="The source that gives the status.")
 
 
 class Barrier(Record):
@@ -180,8 +220,9 @@ class Barrier(Record):
     obstacle_type: _as_literal(vocab.OBSTACLE_TYPES) | None = Field(
         None, description="legal, administrative, information, practice or infrastructure."
     )
-    responsible: Annotated[list[ResponsibleRef], Field(min_length=1)] = Field(
-        description="Who can fix it."
+    responsible: list[ResponsibleRef] = Field(
+        description="Who can fix it; may be [] while identified or analysed and no source "
+        "names who can act."
     )
     stakeholders: list[StakeholderRef] = Field(
         default_factory=list, description="Others with a stake."
@@ -196,6 +237,9 @@ class Barrier(Record):
     priority: _as_literal(vocab.PRIORITIES) | None = Field(None, description="high, medium, low.")
     related: Annotated[list[Slug], AfterValidator(_unique)] = Field(
         default_factory=list, description="Ids of related barriers."
+    )
+    references: list[RegisterRef] = Field(
+        default_factory=list, description="The same barrier in other registers."
     )
     sources: Annotated[list[Source], Field(min_length=1)] = Field(
         description="Where the facts come from; at least one."
@@ -216,7 +260,7 @@ class Relation(Record):
     type: _as_literal(vocab.RELATION_TYPES) = Field(description="Kind of relation.")
     target: Slug = Field(description="Stakeholder id.")
     note: Text | None = Field(None, description="What the relation means here.")
-    source: Label | None = Field(None, description="Citation or http(s) address.")
+    cite: Cite | None = Field(None, description="The source that records the relation.")
 
 
 class Stakeholder(Record):
@@ -230,8 +274,15 @@ class Stakeholder(Record):
     url: Url | None = Field(None, description="Home page, http or https.")
     description: Text | None = Field(None, description="What it is and does.")
     relations: list[Relation] = Field(default_factory=list, description="Ties to others.")
-    power: Score | None = Field(None, description="Power over the barriers, 1 to 5.")
-    interest: Score | None = Field(None, description="Interest in the barriers, 1 to 5.")
+    power: Score | None = Field(
+        None, description="Power over the barriers, 1 to 5: the owner's assessment."
+    )
+    interest: Score | None = Field(
+        None, description="Interest in the barriers, 1 to 5: the owner's assessment."
+    )
+    sources: list[Source] = Field(
+        default_factory=list, description="Where the relations and facts come from."
+    )
     visibility: _as_literal(vocab.VISIBILITIES) = Field(
         "public", description="public, or internal."
     )
@@ -256,10 +307,35 @@ class Briefing(Record):
     )
     purpose: Text | None = Field(None, description="Why we go.")
     barriers: Annotated[list[AgendaItem], Field(min_length=1)] = Field(description="The agenda.")
+    example: bool = Field(
+        False, description="true: no real meeting; lives in examples/briefings/ with a banner."
+    )
+    sources: list[Source] = Field(
+        default_factory=list, description="Sources that the purpose and talking points cite."
+    )
     visibility: _as_literal(vocab.VISIBILITIES) = Field(
         "public", description="public, or internal."
     )
     internal_notes: Text | None = Field(None, description="Notes for the internal build only.")
+
+
+class SharedSource(Record):
+    """A document that several records cite: `sources/<id>.yml`."""
+
+    id: Slug = Field(description="The key citations use; equal to the file name's stem.")
+    title: Label = Field(description="Title of the document or page.")
+    publisher: Label | None = Field(None, description="Who published it.")
+    date: Date | None = Field(None, description="Date of publication.")
+    url: Url | None = Field(None, description="http or https address.")
+    kind: _as_literal(vocab.SOURCE_KINDS) = Field(
+        description="report, decision, law, web_page, article, dataset or minutes."
+    )
+    language: _as_literal(vocab.LANGUAGES) | None = Field(
+        None, description="Language of the document: sv, en, da or nb."
+    )
+    visibility: _as_literal(vocab.VISIBILITIES) = Field(
+        "public", description="public, or internal."
+    )
 
 
 def models_in(annotation: object) -> list[type[BaseModel]]:
@@ -282,11 +358,25 @@ KINDS: dict[str, type[Record]] = {
     "barriers": Barrier,
     "stakeholders": Stakeholder,
     "briefings": Briefing,
+    "sources": SharedSource,
 }
+#: Example briefings (no real meeting) live apart, in this folder, with the briefing model.
+EXAMPLES = "examples/briefings"
+#: Every folder the loader reads, by kind: the record kinds, then the examples.
+FOLDERS: dict[str, str] = {**{kind: kind for kind in KINDS}, "examples": EXAMPLES}
+
+
+def model_of(kind: str) -> type[Record]:
+    """The model of a kind; examples are briefings.
+
+    >>> model_of("examples").__name__
+    'Briefing'
+    """
+    return KINDS.get(kind, Briefing)
 
 
 def kind_of(record: Record) -> str:
-    """The kind (folder) of a record.
+    """The kind of a record (examples are of kind briefings).
 
     >>> kind_of(Stakeholder(id="a", name="A", type="forum", country="SE", level="local"))
     'stakeholders'

@@ -311,6 +311,78 @@ RULES: dict[str, Rule] = _rules(
         "entities. This rule says so before the link silently disappears.",
     ),
     Rule(
+        "uncited",
+        "error",
+        "A claim that must cite a source does not.",
+        "add a citation such as [@source-id, s. 3] (the key of an entry in `sources`)",
+        "Every paragraph and list item of a description, every status event, every role "
+        "given to an organisation, impact, the official layer and every relation between "
+        "organisations cite the source that says so. `ask`, `solutions`, `priority`, "
+        "`power` and `interest` are the owner's position and need no citation.",
+        "citations",
+    ),
+    Rule(
+        "unknown-citation",
+        "error",
+        "A citation names a source key that the record does not have.",
+        "add the source to `sources` with this id, or correct the key",
+        "A key resolves to the record's own `sources` first, then to a shared source in "
+        "`sources/<key>.yml`.",
+        "citations",
+    ),
+    Rule(
+        "unknown-source",
+        "error",
+        "A source entry names a shared source that does not exist.",
+        "add sources/<id>.yml, or give the entry a title of its own",
+        "A source entry with only an `id` stands for the shared source of that id.",
+        "citations",
+    ),
+    Rule(
+        "duplicate-source",
+        "error",
+        "Two source entries in one record share an id.",
+        "give each source its own id",
+        "Citations name a source by its id, so an id names one source.",
+        "citations",
+    ),
+    Rule(
+        "bad-citation",
+        "error",
+        "A citation is not written in Pandoc syntax.",
+        "write [@key] or [@key, locator], several separated by semicolons: [@a; @b, s. 12]",
+        "Citations follow Pandoc: `[@key]`, `[@key, locator]`, `[@a; @b, s. 12]`. The "
+        "locator is a page, section or paragraph.",
+        "citations",
+    ),
+    Rule(
+        "unused-source",
+        "warning",
+        "A source that no claim cites.",
+        "cite it where it backs a claim, or remove it",
+        "A source that backs nothing in particular does not help a reader check a claim.",
+        "citations",
+    ),
+    Rule(
+        "no-responsible",
+        "error",
+        "A barrier raised or further along names no organisation that can act.",
+        "add a `responsible` entry: an organisation a source names as owning the rule "
+        "or the decision",
+        "While a barrier is identified or analysed, `responsible` may be empty where no "
+        "source names who can act (the page says 'ansvarig okänd'). From `raised` on, at "
+        "least one sourced organisation is required.",
+    ),
+    Rule(
+        "example-placement",
+        "error",
+        "An example briefing outside examples/briefings/, or a real one inside it.",
+        "move examples to examples/briefings/ with `example: true`; real meetings stay in "
+        "briefings/",
+        "A briefing that describes no real, sourced meeting is an example: it is built "
+        "apart, with a banner, and never counted as a meeting.",
+    ),
+    Rule(
         "placeholder",
         "error",
         "A TODO placeholder from the template is left in.",

@@ -205,3 +205,42 @@ def border_label(border: str) -> str:
 SUPRANATIONAL: dict[str, str] = {"NORDIC": "Norden", "EU": "EU"}
 
 LANGUAGES: tuple[str, ...] = ("sv", "en", "da", "nb")
+
+#: What a shared source is.
+SOURCE_KINDS: tuple[str, ...] = (
+    "report",
+    "decision",
+    "law",
+    "web_page",
+    "article",
+    "dataset",
+    "minutes",
+)
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "report": "Rapport",
+    "decision": "Beslut",
+    "law": "Lag eller förordning",
+    "web_page": "Webbsida",
+    "article": "Artikel",
+    "dataset": "Datamängd",
+    "minutes": "Protokoll",
+}
+LANGUAGE_LABELS: dict[str, str] = {
+    "sv": "svenska",
+    "en": "engelska",
+    "da": "danska",
+    "nb": "norska",
+}
+#: Whether a status event's date is the day it happened, or only the date of
+#: the source that reports it ("känt per").
+DATE_BASES: tuple[str, ...] = ("event", "reported")
+#: Other registers that list the same barrier.
+REGISTERS: tuple[str, ...] = ("nordic_fmc", "oresunddirekt", "b_solutions", "other")
+REGISTER_LABELS: dict[str, str] = {
+    "nordic_fmc": "Nordiska gränshinderdatabasen",
+    "oresunddirekt": "Øresunddirekt",
+    "b_solutions": "b-solutions",
+    "other": "Annat register",
+}
+#: Statuses from which a barrier needs at least one organisation that can act.
+NEEDS_RESPONSIBLE: frozenset[str] = frozenset(STATUSES[STATUSES.index("raised") :])

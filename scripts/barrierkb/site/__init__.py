@@ -29,13 +29,17 @@ from .pages import (
 )
 from .paths import REGISTER, STAKEHOLDER_INDEX
 from .reference import REFERENCE, reference_page
+from .source_pages import source_pages
 from .templating import SiteOptions
 
 __all__ = ["NetworkView", "SiteOptions", "render_site"]
 
 
 def render_site(
-    kb: KnowledgeBase, options: SiteOptions, network: NetworkView | None = None
+    kb: KnowledgeBase,
+    options: SiteOptions,
+    network: NetworkView | None = None,
+    history: dict | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page and file, by its path relative to the docs folder.
 
@@ -48,10 +52,12 @@ def render_site(
         REFERENCE: reference_page(),
     }
     files.update(facet_pages(kb))
-    files.update(barrier_pages(kb, options, barrier_sections(kb, network) if network else None))
+    sections = barrier_sections(kb, network) if network else None
+    files.update(barrier_pages(kb, options, sections, history))
     files.update(stakeholder_pages(kb, stakeholder_sections(kb, network) if network else None))
     files.update(briefing_pages(kb, options, compact_routes(network) if network else None))
     files.update(annual_pages(kb))
+    files.update(source_pages(kb))
     if network:
         files[NETWORK_PAGE] = network_page(kb, network, options)
     data = downloads(kb, graph_downloads(network) if network else None)

@@ -11,7 +11,8 @@ from ..records import vocab
 from ..records.load import KnowledgeBase
 from ..records.model import Briefing
 from ..records.lang import localized
-from .paths import BRIEFING_INDEX, briefing_page
+from .citing import Cites
+from .paths import BRIEFING_INDEX, EXAMPLE_INDEX, briefing_page, example_page
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
 ANNUAL_INDEX = "annual/index.md"
@@ -57,9 +58,15 @@ def render_briefing(
     routes_html: Callable[[str], Markup] | None = None,
     src: str | None = None,
 ) -> str:
-    """One briefing as a Markdown page (also the source of its PDF)."""
-    src = src or briefing_page(briefing.id)
-    items = [(i, kb.barriers[i.barrier]) for i in briefing.barriers if i.barrier in kb.barriers]
+    """One briefing as a Markdown page (also the source of its PDF).
+
+    Each barrier on the agenda gets its own numbered notes; the purpose and the
+    talking points cite the briefing's own sources, listed on the cover.
+    """
+    page_of = example_page if briefing.example else briefing_page
+    src = src or page_of(briefing.id)
+    agenda = [(i, kb.barriers[i.barrier]) for i in briefing.barriers if i.barrier in kb.barriers]
+    items = [(i, b, Cites(kb, b, f"hinder-{n}-kalla")) for n, (i, b) in enumerate(agenda, 1)]
     running = f"{localized(briefing.title)} – {briefing.date.isoformat()}"
     return front_matter(title=localized(briefing.title)) + render_template(
         "briefing.md.j2",
@@ -70,6 +77,7 @@ def render_briefing(
         options=options,
         forum=kb.stakeholders.get(briefing.forum),
         stakes=attendee_stakes(kb, briefing),
+        cites=Cites(kb, briefing, "underlag-kalla"),
         running=css_string(running),
         routes=routes_html or (lambda _id: ""),
     )
@@ -83,6 +91,12 @@ def briefing_pages(
         briefing_page(b.id): render_briefing(kb, b, options, routes_html)
         for b in kb.briefings.values()
     }
+    pages.update(
+        {example_page(b.id): render_briefing(kb, b, options) for b in kb.examples.values()}
+    )
+    pages[EXAMPLE_INDEX] = front_matter(title="Exempel") + render_template(
+        "examples.md.j2", EXAMPLE_INDEX, examples=list(kb.examples.values()), kb=kb
+    )
     ordered = sorted(kb.briefings.values(), key=lambda b: (b.date, b.id))
     coming = [b for b in ordered if b.date >= options.today]
     past = [b for b in reversed(ordered) if b.date < options.today]

@@ -11,12 +11,15 @@ friends) never see record text.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from ..records.citations import GROUP
 from ..records.links import escape_markup, link_problem
 
 
@@ -48,22 +51,48 @@ class _SafeExtension(markdown.Extension):
 _md = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
 
 
-def to_html(text: str | None) -> Markup:
-    """Record Markdown as safe HTML.
+#: Replaces a citation group (its inside, such as `@a, s. 3`) with HTML, or None to keep it.
+Markers = Callable[[str], Markup | None]
+_TOKEN = re.compile(r"<bkbcite(\d+)>")
+
+
+def to_html(text: str | None, markers: Markers | None = None) -> Markup:
+    """Record Markdown as safe HTML; with `markers`, citations become their HTML.
+
+    A citation is swapped for a token that only this function can write (a
+    `<`, which escaping removes from record text), so Markdown leaves it alone;
+    the token becomes the marker after conversion.
 
     >>> str(to_html("Se [källan](https://a.se) <script>x</script> {{ 7*7 }}"))
     '<p>Se <a href="https://a.se" rel="noopener noreferrer">källan</a> \
 &lt;script&gt;x&lt;/script&gt; {{ 7*7 }}</p>'
+    >>> str(to_html("Hindret finns [@a, s. 3].", lambda inner: Markup("<sup>1</sup>")))
+    '<p>Hindret finns <sup>1</sup>.</p>'
     """
     if not text:
         return Markup("")
+    escaped = escape_markup(text)
+    parts: list[Markup] = []
+    if markers is not None:
+
+        def swap(match: re.Match) -> str:
+            marker = markers(match.group(1))
+            if marker is None:
+                return match.group(0)
+            parts.append(marker)
+            return f"<bkbcite{len(parts) - 1}>"
+
+        escaped = GROUP.sub(swap, escaped)
     _md.reset()
-    return Markup(_md.convert(escape_markup(text)))
+    html = _md.convert(escaped)
+    if parts:
+        html = _TOKEN.sub(lambda m: str(parts[int(m.group(1))]), html)
+    return Markup(html)
 
 
-def to_inline_html(text: str | None) -> Markup:
+def to_inline_html(text: str | None, markers: Markers | None = None) -> Markup:
     """Like `to_html`, without the surrounding paragraph, for table cells."""
-    result = str(to_html(text))
+    result = str(to_html(text, markers))
     if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
         result = result[3:-4]
     return Markup(result)

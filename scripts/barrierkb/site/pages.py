@@ -9,11 +9,12 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from ..records import vocab
+from ..records import citations, vocab
 from ..records.load import KnowledgeBase
 from ..records.model import Barrier, Stakeholder
 from ..records.lang import localized
-from .paths import REGISTER, STAKEHOLDER_INDEX, barrier_page, facet_page, stakeholder_page
+from .citing import Cites
+from .paths import REGISTER, STAKEHOLDER_INDEX, barrier_page, facet_page, html_path, stakeholder_page
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
 FACETS = ("status", "tema", "grans", "forum")
@@ -146,7 +147,25 @@ def facet_pages(kb: KnowledgeBase) -> dict[str, str]:
     return pages
 
 
-def barrier_pages(kb: KnowledgeBase, options: SiteOptions, sections: dict | None = None) -> dict:
+def cite_as(kb: KnowledgeBase, b: Barrier, options: SiteOptions, history: dict | None) -> dict:
+    """How to cite a barrier's record: title, publisher, address and the version shown."""
+    commits = (history or {}).get(kb.file("barriers", b.id).path, [])
+    site = options.site_url.rstrip("/")
+    return {
+        "title": localized(b.title),
+        "publisher": b.owner,
+        "url": f"{site}/{html_path(barrier_page(b.id))}" if site else "",
+        "date": commits[0].date if commits else "",
+        "commit": commits[0].short if commits else "",
+    }
+
+
+def barrier_pages(
+    kb: KnowledgeBase,
+    options: SiteOptions,
+    sections: dict | None = None,
+    history: dict | None = None,
+) -> dict:
     """A page per barrier. `sections` maps a barrier id to extra context (routes, allies)."""
     pages = {}
     sections = sections or {}
@@ -154,7 +173,8 @@ def barrier_pages(kb: KnowledgeBase, options: SiteOptions, sections: dict | None
         src = barrier_page(b.id)
         path = kb.file("barriers", b.id).path
         pages[src] = front_matter(
-            title=localized(b.title), description=_plain(localized(b.summary))
+            title=citations.strip(localized(b.title)),
+            description=_plain(citations.strip(localized(b.summary))),
         ) + render_template(
             "barrier.md.j2",
             src,
@@ -163,6 +183,8 @@ def barrier_pages(kb: KnowledgeBase, options: SiteOptions, sections: dict | None
             options=options,
             edit_url=options.edit_url.format(path=path) if options.edit_url else "",
             briefings=_briefings_of(kb, b.id),
+            cites=Cites(kb, b),
+            cite_as=cite_as(kb, b, options, history),
             **sections.get(b.id, {}),
         )
     return pages
@@ -206,6 +228,7 @@ def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
             "stakeholder.md.j2",
             src,
             s=s,
+            cites=Cites(kb, s),
             kb=kb,
             by_role=dict(by_role),
             incoming=incoming.get(s.id, []),

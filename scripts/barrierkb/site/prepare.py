@@ -14,6 +14,7 @@ from pathlib import Path
 from ..records.audience import for_audience
 from ..records.check import check
 from ..records.diagnostics import Diagnostic, errors
+from ..records.history import file_history
 from ..records.load import KnowledgeBase, load
 from ..network.graph import build_graph
 from .context import NetworkView, network_view
@@ -37,6 +38,8 @@ class SiteState:
     diagnostics: list[Diagnostic]
     #: The graph and its analyses; None when the caller did not ask for them.
     network: NetworkView | None = None
+    #: Each record file's commits (`records.history`); None without git history.
+    history: dict | None = None
 
 
 def build_date() -> dt.date:
@@ -53,6 +56,7 @@ def prepare(
     home: str = "malmo-stad",
     edit_url: str = "",
     with_graph: bool = True,
+    site_url: str = "",
 ) -> SiteState:
     """Load, check and filter the records for `audience`; raise RecordErrors on errors."""
     today = build_date()
@@ -61,8 +65,10 @@ def prepare(
     if errors(found):
         raise RecordErrors(found)
     visible = for_audience(kb, audience)
-    options = SiteOptions(home=home, audience=audience, edit_url=edit_url, today=today)
+    options = SiteOptions(
+        home=home, audience=audience, edit_url=edit_url, today=today, site_url=site_url
+    )
     network = None
     if with_graph:
         network = network_view(build_graph(visible, audience=audience), home)
-    return SiteState(visible, options, found, network)
+    return SiteState(visible, options, found, network, file_history(root))

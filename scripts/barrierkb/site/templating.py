@@ -37,6 +37,8 @@ class SiteOptions:
     #: `{path}` is replaced with the record's path in the repository.
     edit_url: str = ""
     today: date = field(default_factory=lambda: date(2026, 1, 1))
+    #: The site's address (mkdocs.yml `site_url`), for addresses that must be absolute.
+    site_url: str = ""
 
 
 def heading(level: int, title: str, anchor: str | None = None) -> Markup:
@@ -110,6 +112,9 @@ def environment() -> jinja2.Environment:
         border=vocab.border_label,
         isodate=lambda d: d.isoformat() if d else "",
         roles=roles_in_words,
+        register=lambda s: vocab.REGISTER_LABELS.get(s, s),
+        source_kind=lambda s: vocab.SOURCE_KIND_LABELS.get(s, s),
+        language=lambda s: vocab.LANGUAGE_LABELS.get(s, s),
         thousands=lambda n: f"{n:,}".replace(",", " "),
     )
     env.globals.update(
@@ -122,6 +127,8 @@ def environment() -> jinja2.Environment:
         stakeholder_page=paths.stakeholder_page,
         briefing_page=paths.briefing_page,
         facet_page=paths.facet_page,
+        source_page=paths.source_page,
+        example_page=paths.example_page,
     )
     return env
 
