@@ -42,8 +42,14 @@ relations:
   - type: member_of
     target: greater-copenhagen
     note: "Malmö stad driver arbetsmarknadsintegration över Öresund inom Greater Copenhagen."
+    cite: "[@gc-organisering]"
 power: 2
 interest: 5
+sources:
+  - id: gc-organisering
+    title: "Organisering"
+    publisher: "Greater Copenhagen"
+    url: https://www.greatercph.se/komiteen/organisering
 """
 
 GREATER_COPENHAGEN = """\
@@ -94,27 +100,37 @@ title:
   sv: "Statliga innovationsmedel går bara till inhemska stödmottagare"
   en: "Public innovation funding is open only to domestic recipients"
 summary: "Vinnova och Innovasjon Norge ger bara stöd till företag i det egna landet."
+description: |
+  Vinnova och Innovasjon Norge kräver att stödmottagarna finns i det egna landet
+  [@ksau-2026-03-23, uppdrag 3].
+
+  Det hämmar små och medelstora företag som vill använda testbäddar i grannlandet
+  [@ksau-2026-03-23, uppdrag 3].
 status: raised
 status_history:
   - date: 2026-01-15
     status: identified
+    date_basis: reported
     note: "Svinesundskommittén gör Gränshinderrådet uppmärksamt på frågan."
+    cite: "[@ksau-2026-03-23, uppdrag 3]"
   - date: 2026-03-23
     status: raised
+    date_basis: reported
     forum: greater-copenhagen
-    source: "Malmö stad, Stadskontoret, återrapportering 2026-03-23"
+    cite: "[@ksau-2026-03-23, uppdrag 3]"
 borders: [SE-DK, SE-NO]
 themes: [research_innovation, funding]
 obstacle_type: legal
 responsible:
-  - {stakeholder: vinnova, role: rule_owner}
-  - {stakeholder: innovasjon-norge, role: rule_owner}
+  - {stakeholder: vinnova, role: rule_owner, cite: "[@ksau-2026-03-23, uppdrag 3]"}
+  - {stakeholder: innovasjon-norge, role: rule_owner, cite: "[@ksau-2026-03-23, uppdrag 3]"}
 stakeholders:
-  - {stakeholder: malmo-stad, role: advocate}
+  - {stakeholder: malmo-stad, role: advocate, cite: "[@ksau-2026-03-23, uppdrag 3]"}
 forums: [greater-copenhagen]
 ask: "Att Vinnova och Innovasjon Norge låter stöd användas för testbäddar i grannlandet."
 sources:
-  - title: "Återrapportering av uppdrag från kommunstyrelsen"
+  - id: ksau-2026-03-23
+    title: "Återrapportering av uppdrag från kommunstyrelsen"
     publisher: "Malmö stad, Stadskontoret"
     url: https://malmo.se/
     date: 2026-03-23

@@ -98,12 +98,19 @@ def _write(data: str | bytes, output: str | None) -> None:
     arg("root", nargs="?", help="folder with barriers/, stakeholders/, briefings/"),
     arg("--format", choices=["text", "json"], default="text"),
     arg("--github", action="store_true", help="also print GitHub annotations"),
+    arg("--links", action="store_true", help="also ask every source address (network)"),
+    arg("--link-timeout", type=float, default=10.0, help="seconds to wait for each address"),
 )
 def cmd_check(args) -> int:
     root = _root(args)
     if not root.is_dir():
         raise UsageError(f"{root} is not a folder")
-    found = check(load(root))
+    kb = load(root)
+    found = check(kb)
+    if args.links:
+        from .workflow.linkcheck import dead_links
+
+        found = sorted(found + dead_links(kb, args.link_timeout), key=diag.sort_key)
     print(diag.format_json(found) if args.format == "json" else diag.format_text(found))
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
     if github and args.format == "text":

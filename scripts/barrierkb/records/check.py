@@ -124,8 +124,9 @@ def _text_is_safe(record: Record, personal: bool) -> Iterator[Finding]:
                 yield Finding(
                     loc, "personal-data", f"{name}: {what} in a public record", None, match.start()
                 )
-        if RAW_HTML.search(AUTOLINK.sub("", text)):
-            yield Finding(loc, "raw-html", f"{name}: raw HTML in text")
+        # autolinks blanked out, not removed, so that offsets stay true
+        if match := RAW_HTML.search(AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)):
+            yield Finding(loc, "raw-html", f"{name}: raw HTML in text", None, match.start())
         for target, reason in unsafe_links(text):
             yield Finding(
                 loc,

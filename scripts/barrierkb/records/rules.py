@@ -383,6 +383,16 @@ RULES: dict[str, Rule] = _rules(
         "apart, with a banner, and never counted as a meeting.",
     ),
     Rule(
+        "dead-link",
+        "warning",
+        "A source address no longer answers (only with `check --links`).",
+        "find where the document lives now (or an archived copy) and update the address",
+        "A policy officer must be able to open the source a claim cites. `barrierkb check "
+        "--links` asks every address: a 4xx or 5xx answer, no answer in time, or a redirect "
+        "to another host is reported.",
+        "links",
+    ),
+    Rule(
         "placeholder",
         "error",
         "A TODO placeholder from the template is left in.",

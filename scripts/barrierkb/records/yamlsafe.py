@@ -102,7 +102,7 @@ class Positions:
         (3, 7)
         """
         path = tuple(path)
-        if path not in self.blocks or offset <= 0:
+        if path not in self.blocks:
             return self.value(path)
         first, indent = self.blocks[path]
         text_before = self._texts[path][:offset]

@@ -22,6 +22,7 @@ from .network import (
 )
 from .pages import (
     barrier_pages,
+    cite_as,
     facet_pages,
     register_page,
     stakeholder_index,
@@ -60,7 +61,8 @@ def render_site(
     files.update(source_pages(kb))
     if network:
         files[NETWORK_PAGE] = network_page(kb, network, options)
-    data = downloads(kb, graph_downloads(network) if network else None)
+    cite_as_of = {b.id: cite_as(kb, b, options, history) for b in kb.barriers.values()}
+    data = downloads(kb, graph_downloads(network) if network else None, cite_as=cite_as_of)
     files.update(data)
     files[DATA_PAGE] = data_page(data)
     return dict(sorted(files.items()))

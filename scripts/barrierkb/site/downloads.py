@@ -11,10 +11,15 @@ from .feed import FEED_PATH, atom_feed
 DATA_PAGE = "data.md"
 
 
-def downloads(kb, graph_exports: dict[str, str] | None = None, site_url: str = "") -> dict:
+def downloads(
+    kb,
+    graph_exports: dict[str, str] | None = None,
+    site_url: str = "",
+    cite_as: dict[str, dict] | None = None,
+) -> dict:
     """Every download file by its path in the site."""
     files: dict[str, str | bytes] = {
-        "data/granshinderbasen.json": to_json(kb),
+        "data/granshinderbasen.json": to_json(kb, cite_as),
         "data/hinder.csv": to_csv(kb, "barriers"),
         "data/aktorer.csv": to_csv(kb, "stakeholders"),
         "data/granshinderbasen.xlsx": to_xlsx(kb),

@@ -15,7 +15,9 @@ import json
 
 from ..records.load import KnowledgeBase
 from ..records.audience import for_audience
+from ..records.load import field_path
 from ..records.model import KINDS, Record
+from ..records.sourcing import SourceList, record_citations
 from ..records.lang import localized, translation
 
 EXCLUDE = {"internal_notes", "visibility"}
@@ -25,18 +27,39 @@ def _public(kb: KnowledgeBase, kind: str) -> list[Record]:
     return [r for _, r in sorted(for_audience(kb, "public").records(kind).items())]
 
 
-def record_data(record: Record) -> dict:
-    """A record as plain JSON data, without internal fields or empty values."""
-    return record.model_dump(mode="json", exclude=EXCLUDE, exclude_none=True)
+def record_data(record: Record, cite_as: dict | None = None) -> dict:
+    """A record as plain JSON data, without internal fields or empty values.
+
+    Its citations are added as data (`citations`: where each stands, the key
+    and the locator) and, for a barrier, how to cite the record (`cite_as`).
+    """
+    data = record.model_dump(mode="json", exclude=EXCLUDE, exclude_none=True)
+    found = record_citations(record)
+    if found:
+        data["citations"] = [
+            {"at": field_path(loc), "key": c.key, "locator": c.locator} for loc, c in found
+        ]
+    if cite_as is not None:
+        data["cite_as"] = cite_as
+    return data
 
 
-def to_json(kb: KnowledgeBase) -> str:
-    """All public records of every kind, with every public field."""
+def to_json(kb: KnowledgeBase, cite_as: dict[str, dict] | None = None) -> str:
+    """All public records of every kind, with every public field.
+
+    `cite_as` maps a barrier id to how to cite its record (see `pages.cite_as`).
+    """
+    cite_as = cite_as or {}
     data = {
-        kind: [record_data(r) for r in _public(kb, kind)]
+        kind: [record_data(r, cite_as.get(r.id) if kind == "barriers" else None) for r in records]
         for kind in KINDS
+        if (records := _public(kb, kind)) or kind != "sources"
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _source_titles(kb: KnowledgeBase, record: Record) -> str:
+    return _join(f"{e.title} <{e.url}>" if e.url else e.title for e in SourceList(kb, record))
 
 
 def _join(values) -> str:
@@ -65,7 +88,10 @@ def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
                 "prioritet": b.priority or "",
                 "nordisk_status": b.official.fmc_status if b.official else "",
                 "relaterade": _join(b.related),
-                "källor": _join(f"{s.title} <{s.url}>" if s.url else s.title for s in b.sources),
+                "referenser": _join(
+                    f"{r.register}: {r.id or ''} {r.url or ''}".strip() for r in b.references
+                ),
+                "källor": _source_titles(kb, b),
                 "ägare": b.owner,
                 "senast_granskad": b.last_reviewed.isoformat(),
                 "granskas_senast": b.review_due.isoformat() if b.review_due else "",

@@ -21,25 +21,29 @@ REQUIRED_PLACEHOLDERS: dict[str, str] = {
     "status": "identified",
     "borders": "[SE-DK]",
     "themes": "[TODO]",
-    "responsible": "\n  - stakeholder: TODO\n    role: rule_owner",
-    "sources": "\n  - title: 'TODO: dokumentets titel'\n    publisher: 'TODO: utgivare'"
-    "\n    url: https://TODO",
+    "responsible": "\n  - stakeholder: TODO\n    role: rule_owner"
+    "\n    cite: '[@kalla-1, TODO: sida eller avsnitt]'",
+    "sources": "\n  - id: kalla-1\n    title: 'TODO: dokumentets titel'"
+    "\n    publisher: 'TODO: utgivare'\n    url: https://TODO",
     "owner": "'TODO: enhet som förvaltar posten (aldrig en person)'",
 }
 
 #: Examples shown, commented out, for optional fields.
 OPTIONAL_EXAMPLES: dict[str, str] = {
-    "description": "'Hela beskrivningen, i Markdown utan HTML.'",
-    "status_history": "\n#   - {date: 2026-01-01, status: identified, note: '...', source: '...'}",
+    "description": "'Hela beskrivningen, i Markdown utan HTML; varje stycke med sin källa "
+    "[@kalla-1, s. 3].'",
+    "status_history": "\n#   - {date: 2026-01-01, status: identified, date_basis: reported, "
+    "note: '...', cite: '[@kalla-1, s. 3]'}",
     "obstacle_type": "legal",
-    "stakeholders": "\n#   - {stakeholder: malmo-stad, role: advocate}",
+    "stakeholders": "\n#   - {stakeholder: malmo-stad, role: advocate, cite: '[@kalla-1]'}",
     "forums": "[greater-copenhagen]",
     "ask": "'Den konkreta begäran till den som kan lösa hindret.'",
     "solutions": "\n#   - {type: domestic_law, text: '...'}",
-    "impact": "{text: '...', confidence: medium, source: '...'}",
-    "official": "{fmc_status: registered}",
+    "impact": "{text: '...', confidence: medium, cite: '[@kalla-1, s. 3]'}",
+    "official": "{fmc_status: registered, cite: '[@kalla-1]'}",
     "priority": "medium",
     "related": "[annat-hinder]",
+    "references": "\n#   - {register: nordic_fmc, id: '2019-012', url: 'https://www.norden.org/...'}",
     "contributors": "[malmo-stadskontoret]",
     "review_due": "2027-01-01",
     "visibility": "public",
