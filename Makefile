@@ -54,10 +54,11 @@ screenshots: $(STAMP) $(SHIM)
 clean:
 	rm -rf site site-internal build .pytest_cache
 
-# Each shipped briefing as PDF and as grey-scale PNG pages, for checking by eye.
+# Each shipped briefing and example as PDF and as grey-scale PNG pages, for checking by eye.
 briefings-png: $(STAMP)
 	mkdir -p build/briefings
-	for f in briefings/*.yml; do \
+	for f in briefings/*.yml examples/briefings/*.yml; do \
+	  [ -e "$$f" ] || continue; \
 	  id=$$(basename $$f .yml); \
 	  $(BIN)/barrierkb brief $$id -o build/briefings/$$id.pdf && \
 	  pdftoppm -gray -r 60 -png build/briefings/$$id.pdf build/briefings/$$id || exit 1; \

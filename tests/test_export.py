@@ -38,11 +38,12 @@ status: identified
 borders: [SE-DK]
 themes: [business]
 responsible:
-  - {{stakeholder: vinnova, role: rule_owner}}
+  - {{stakeholder: vinnova, role: rule_owner, cite: "[@samtal-natverket]"}}
 stakeholders:
-  - {{stakeholder: malmo-naringslivsnatverk, role: affected}}
+  - {{stakeholder: malmo-naringslivsnatverk, role: affected, cite: "[@samtal-natverket]"}}
 sources:
-  - title: "Samtal med nätverket {SECRET}"
+  - id: samtal-natverket
+    title: "Samtal med nätverket {SECRET}"
 owner: "Malmö stad, Stadskontoret"
 last_reviewed: 2026-03-30
 visibility: internal

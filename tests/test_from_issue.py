@@ -27,7 +27,7 @@ CONFIG = REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml"
 ISSUE_BODY = FIXTURES / "issue-body.md"
 TODAY = dt.date(2026, 5, 4)
 #: Fields that the reader fills in itself rather than asking for.
-SET_BY_READER = {"id", "last_reviewed"}
+SET_BY_READER = {"id", "last_reviewed", "responsible"}  # responsible: [] when left empty
 
 
 def form() -> dict:
@@ -99,9 +99,14 @@ def test_the_fixture_issue_becomes_a_record_that_passes_check(kb_root: Path):
     record = yaml.safe_load(text)
     assert record["obstacle_type"] == "information"
     assert record["themes"] == ["research_innovation", "funding"]
-    assert record["stakeholders"][1] == {"stakeholder": "greater-copenhagen", "role": "ally"}
+    assert record["stakeholders"][1] == {
+        "stakeholder": "greater-copenhagen",
+        "role": "ally",
+        "cite": "[@kalla-1]",
+    }
     assert record["sources"] == [
         {
+            "id": "kalla-1",
             "title": "Återrapportering av uppdrag från kommunstyrelsen",
             "url": "https://malmo.se/",
             "date": dt.date(2026, 3, 23),
@@ -116,14 +121,19 @@ def test_record_from_issue_reads_each_answer_into_its_field():
     assert list(record) == [name for name in Barrier.model_fields if name in record]
     assert record["status"] == "identified"
     assert record["borders"] == ["SE-DK"]
-    assert record["responsible"] == [{"stakeholder": "vinnova", "role": "rule_owner"}]
+    assert record["responsible"] == [
+        {"stakeholder": "vinnova", "role": "rule_owner", "cite": "[@kalla-1, uppdrag 3]"}
+    ]
     assert record["solutions"] == [
         {
             "type": "knowledge",
             "text": "En gemensam sida om vilka utlysningar som är öppna för danska parter.",
         }
     ]
-    assert record["impact"] == {"text": "Små företag avstår från samarbeten med danska parter."}
+    assert record["impact"] == {
+        "text": "Små företag avstår från samarbeten med danska parter [@kalla-1].",
+        "cite": "[@kalla-1]",
+    }
     assert record["contributors"] == ["malmo-stad"]
     assert record["last_reviewed"] == "2026-05-04"
 

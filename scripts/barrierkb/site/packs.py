@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..records import vocab
 from ..records.load import KnowledgeBase
-from ..records.model import AgendaItem, Briefing
+from ..records.model import EXAMPLES, AgendaItem, Briefing
 from .briefings import render_briefing
 from .network import compact_routes
 from .pdf import print_pdf
@@ -85,8 +85,10 @@ def choose_briefing(
         if not briefing.barriers:
             raise PackError(f"no open barriers are raised at {forum}")
         return briefing
+    if briefing_id in kb.examples:  # printed with its "Exempel" banner
+        return kb.examples[briefing_id]
     if briefing_id not in kb.briefings:
-        raise PackError(f"there is no briefing {briefing_id!r} in briefings/")
+        raise PackError(f"there is no briefing {briefing_id!r} in briefings/ or {EXAMPLES}/")
     return kb.briefings[briefing_id]
 
 

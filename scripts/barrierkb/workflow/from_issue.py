@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..records import vocab
+from ..records import citations, vocab
 from ..records.model import SLUG_PATTERN, Barrier
 from ..records.slugs import make_id
 from .issue_form import FIELDS
@@ -105,17 +105,19 @@ def _borders(value: str) -> list[str]:
 
 
 def _refs(value: str, roles: tuple[str, ...], default: str) -> list[dict]:
-    """`id: role` per line; the role may be a code or its Swedish label.
+    """`id: role [@source]` per line; the role may be a code or its Swedish label.
 
-    >>> _refs("Skatteverket: äger regelverket\\nskat (decision_maker)\\nsiri", ("rule_owner",
-    ...       "decision_maker"), "rule_owner")  # doctest: +NORMALIZE_WHITESPACE
-    [{'stakeholder': 'skatteverket', 'role': 'rule_owner'},
+    >>> _refs("Skatteverket: äger regelverket [@kalla-1, s. 2]\\nskat (decision_maker)\\nsiri",
+    ...       ("rule_owner", "decision_maker"), "rule_owner")  # doctest: +NORMALIZE_WHITESPACE
+    [{'stakeholder': 'skatteverket', 'role': 'rule_owner', 'cite': '[@kalla-1, s. 2]'},
      {'stakeholder': 'skat', 'role': 'decision_maker'},
      {'stakeholder': 'siri', 'role': 'rule_owner'}]
     """
     names = {vocab.ROLE_LABELS[r].lower(): r for r in roles} | {r: r for r in roles}
     out = []
     for line in _lines(value):
+        cites = [m.group(0) for m in citations.GROUP.finditer(line)]
+        line = citations.GROUP.sub("", line).strip()
         who, sep, role = line.rpartition(":")
         if not sep:
             match = re.fullmatch(r"(.+?)[\s,]*\(?\s*([a-z_]+)\s*\)?", line)
@@ -123,12 +125,13 @@ def _refs(value: str, roles: tuple[str, ...], default: str) -> list[dict]:
         role = role.strip().strip("()").strip()
         if not who.strip(" ,"):
             continue
-        out.append(
-            {
-                "stakeholder": _slug(who.strip(" ,")),
-                "role": names.get(role.lower(), role) if role else default,
-            }
-        )
+        ref = {
+            "stakeholder": _slug(who.strip(" ,")),
+            "role": names.get(role.lower(), role) if role else default,
+        }
+        if cites:
+            ref["cite"] = " ".join(cites)
+        out.append(ref)
     return out
 
 
@@ -168,7 +171,9 @@ def _sources(value: str) -> list[dict]:
             elif part:
                 words.append(part)
         title = words[0] if words else source.get("url", "")
-        entry = {"title": title, **({"url": source["url"]} if "url" in source else {})}
+        entry = {"id": f"kalla-{len(out) + 1}", "title": title}
+        if "url" in source:
+            entry["url"] = source["url"]
         if "date" in source:
             entry["date"] = source["date"]
         if len(words) > 1:
@@ -212,12 +217,17 @@ def record_from_issue(body: str, today: dt.date | None = None) -> dict:
         elif field_id == "sources":
             values[field_id] = _sources(answer)
         elif field_id == "impact":
-            values[field_id] = {"text": answer}
+            found = [m.group(0) for m in citations.GROUP.finditer(answer)]
+            values[field_id] = {"text": answer, **({"cite": found[0]} if found else {})}
         else:
             values[field_id] = answer
     values.setdefault("status", "identified")
+    values.setdefault("responsible", [])  # left empty: no source names who can act yet
     values["last_reviewed"] = (today or dt.date.today()).isoformat()
-    return {name: values[name] for name in Barrier.model_fields if values.get(name)}
+    kept = {"responsible"}
+    return {
+        n: values[n] for n in Barrier.model_fields if values.get(n) or n in kept and n in values
+    }
 
 
 # -- writing the record ------------------------------------------------------------------------

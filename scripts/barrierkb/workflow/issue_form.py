@@ -71,7 +71,9 @@ FIELDS: tuple[FormField, ...] = (
         "textarea",
         "Beskrivning",
         "Hela redogörelsen, i Markdown utan HTML. Beskriv situationen, inte en enskild person: "
-        "inga namn, e-postadresser eller telefonnummer.",
+        "inga namn, e-postadresser eller telefonnummer. Varje stycke och varje punkt hänvisar "
+        "till sin källa: [@kalla-1] för den första källan nedan, [@kalla-2, s. 4] för sidan 4 "
+        "i den andra.",
     ),
     FormField(
         "status",
@@ -113,9 +115,10 @@ FIELDS: tuple[FormField, ...] = (
         "Vem kan lösa det",
         "En organisation per rad: dess id i stakeholders/ (eller namn), kolon, roll: "
         + _roles(vocab.RESPONSIBLE_ROLES)
-        + ". Utan roll blir det rule_owner.",
-        required=True,
-        placeholder="skatteverket: rule_owner\nregeringen-se: decision_maker",
+        + ", och sist källan som säger det, som [@kalla-1]. Utan roll blir det rule_owner. "
+        "Lämna tomt om ingen källa säger vem som kan lösa hindret.",
+        placeholder="vinnova: rule_owner [@kalla-1, s. 3]\n"
+        "regeringen-se: decision_maker [@kalla-2]",
     ),
     FormField(
         "stakeholders",
@@ -123,8 +126,8 @@ FIELDS: tuple[FormField, ...] = (
         "Andra berörda",
         "En organisation per rad: id (eller namn), kolon, roll: "
         + _roles(vocab.STAKEHOLDER_ROLES)
-        + ". Utan roll blir det affected.",
-        placeholder="malmo-stad: advocate\ngreater-copenhagen: ally",
+        + ", och sist källan som säger det, som [@kalla-1]. Utan roll blir det affected.",
+        placeholder="malmo-stad: advocate [@kalla-1]\ngreater-copenhagen: ally [@kalla-1]",
     ),
     FormField(
         "forums",
@@ -151,7 +154,7 @@ FIELDS: tuple[FormField, ...] = (
         "impact",
         "textarea",
         "Konsekvenser",
-        "Vem som drabbas och hur många, med källa.",
+        "Vem som drabbas och hur många, med källa: [@kalla-1, s. 4].",
     ),
     FormField(
         "related",
@@ -163,7 +166,8 @@ FIELDS: tuple[FormField, ...] = (
         "sources",
         "textarea",
         "Källor",
-        "Minst en. En källa per rad: titel | adress | utgivare | datum (ÅÅÅÅ-MM-DD). "
+        "Minst en. En källa per rad: titel | adress | utgivare | datum (ÅÅÅÅ-MM-DD). Den första "
+        "källan heter kalla-1, den andra kalla-2 och så vidare: hänvisa till dem med [@kalla-1]. "
         "Varje påstående ska ha en källa.",
         required=True,
         placeholder="Återrapportering av uppdrag | https://malmo.se/ | Malmö stad | 2026-03-23",
