@@ -19,6 +19,8 @@ from barrierkb.records.model import KINDS
 from barrierkb.site.exports import EXCLUDE, to_csv, to_json, to_xlsx
 
 SECRET = "HEMLIGT-7Q"  # appears only in internal records and internal notes
+#: Keys the JSON export adds to a record: where each citation stands, how to cite the record.
+DERIVED = {"citations", "cite_as"}
 
 INTERNAL_STAKEHOLDER = f"""\
 id: malmo-naringslivsnatverk
@@ -50,6 +52,23 @@ visibility: internal
 internal_notes: "Ska inte publiceras. {SECRET}"
 """
 
+PUBLIC_SOURCE = """\
+id: fmc-annual-2024
+title: "Gränshinderrådets årsrapport 2024"
+publisher: "Nordiska ministerrådet"
+date: 2025-02-01
+url: https://www.norden.org/
+kind: report
+language: sv
+"""
+
+INTERNAL_SOURCE = f"""\
+id: natverksmote-2026
+title: "Anteckningar från nätverksmötet {SECRET}"
+kind: minutes
+visibility: internal
+"""
+
 INTERNAL_BRIEFING = f"""\
 id: 2026-06-01-internt
 title: "Intern förberedelse {SECRET}"
@@ -72,6 +91,8 @@ def mixed_root(kb_root: Path) -> Path:
     write(kb_root, "stakeholders/malmo-naringslivsnatverk.yml", INTERNAL_STAKEHOLDER)
     write(kb_root, "barriers/testbed-procurement.yml", INTERNAL_BARRIER)
     write(kb_root, "briefings/2026-06-01-internt.yml", INTERNAL_BRIEFING)
+    write(kb_root, "sources/fmc-annual-2024.yml", PUBLIC_SOURCE)
+    write(kb_root, "sources/natverksmote-2026.yml", INTERNAL_SOURCE)
     return kb_root
 
 
@@ -93,6 +114,11 @@ def xlsx_rows(data: bytes) -> dict[str, list[tuple]]:
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 
 
+def without_derived(item: dict) -> dict:
+    """An exported record without the data the export derives from it (its citations)."""
+    return {k: v for k, v in item.items() if k not in DERIVED}
+
+
 def csv_rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
@@ -103,19 +129,20 @@ def csv_rows(data: bytes) -> list[dict[str, str]]:
 def test_json_export_round_trips_every_public_record_and_field(mixed_kb):
     public = for_audience(mixed_kb, "public")
     data = json.loads(to_json(public))
-    assert set(data) == {"barriers", "stakeholders", "briefings"}
+    assert set(data) == {"barriers", "stakeholders", "briefings", "sources"}
     for kind, model in KINDS.items():
         expected = {
             rid: r.model_copy(update={"internal_notes": None})
             for rid, r in mixed_kb.records(kind).items()
             if r.visibility == "public"
         }
-        exported = {item["id"]: model.model_validate(item) for item in data[kind]}
+        exported = {item["id"]: model.model_validate(without_derived(item)) for item in data[kind]}
         assert exported == expected, kind
         for item in data[kind]:
             assert not set(item) & EXCLUDE
     assert BARRIER_ID in {b["id"] for b in data["barriers"]}
     assert BRIEFING_ID in {b["id"] for b in data["briefings"]}
+    assert [s["id"] for s in data["sources"]] == ["fmc-annual-2024"]
 
 
 def test_json_export_keeps_every_field_written_in_the_record(mixed_kb):
@@ -123,13 +150,19 @@ def test_json_export_keeps_every_field_written_in_the_record(mixed_kb):
     (barrier,) = [b for b in data["barriers"] if b["id"] == BARRIER_ID]
     written = {line.split(":")[0] for line in BARRIER.splitlines() if line and line[0].isalpha()}
     assert written - EXCLUDE <= set(barrier)
-    assert all(barrier[extra] == [] for extra in set(barrier) - written), "only empty defaults"
+    extras = set(barrier) - written - DERIVED
+    assert all(barrier[extra] == [] for extra in extras), "only empty defaults"
     assert barrier["status_history"][1] == {
         "date": "2026-03-23",
         "status": "raised",
+        "date_basis": "reported",
         "forum": "greater-copenhagen",
-        "source": "Malmö stad, Stadskontoret, återrapportering 2026-03-23",
+        "cite": "[@ksau-2026-03-23, uppdrag 3]",
     }
+    cited = {"key": "ksau-2026-03-23", "locator": "uppdrag 3"}
+    assert {"at": "description", **cited} in barrier["citations"]
+    assert {"at": "status_history[1].cite", **cited} in barrier["citations"]
+    assert {"at": "responsible[1].cite", **cited} in barrier["citations"]
 
 
 def test_csv_has_a_row_per_public_record(mixed_kb):
@@ -201,18 +234,21 @@ def test_norway_exports_as_no_in_json(mixed_kb):
     (norway,) = [s for s in data["stakeholders"] if s["id"] == "innovasjon-norge"]
     assert norway["country"] == "NO"
     assert data["barriers"][0]["borders"] == ["SE-DK", "SE-NO"]
-    assert not list(booleans(data)), "no field of the model is a boolean"
+    # the only boolean field of the model is a briefing's `example` flag
+    assert {key for key, _ in booleans(data)} == {"example"}
+    assert [b["example"] for b in data["briefings"]] == [False]
 
 
-def booleans(value):
+def booleans(value, key=None):
+    """(key, value) of every boolean in the data, with the key that holds it."""
     if isinstance(value, bool):
-        yield value
+        yield key, value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from booleans(item)
+        for name, item in value.items():
+            yield from booleans(item, name)
     elif isinstance(value, list):
         for item in value:
-            yield from booleans(item)
+            yield from booleans(item, key)
 
 
 def test_norway_exports_as_no_in_csv(mixed_kb):

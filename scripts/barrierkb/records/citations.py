@@ -49,7 +49,8 @@ def parse_group(group: str) -> list[Citation]:
     found = []
     for part in group.split(";"):
         match = _ITEM.match(part)
-        if not match or not _KEY.match(match["key"]):
+        empty_locator = match and "," in part and not (match["locator"] or "").strip()
+        if not match or not _KEY.match(match["key"]) or empty_locator:
             raise CitationError(f"{part.strip()!r} is not @key or @key, locator")
         found.append(Citation(match["key"], (match["locator"] or "").strip()))
     return found

@@ -50,7 +50,7 @@ def file_history(root: str | Path) -> dict[str, list[Commit]] | None:
     if not has_history(root):
         return None
     top = _git(root, "rev-parse", "--show-toplevel")
-    prefix = _git(root, "rev-parse", "--show-prefix") or ""
+    prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
     if top is None:
         return None
     out = _git(
