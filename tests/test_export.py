@@ -204,6 +204,7 @@ def test_internal_records_and_notes_never_appear_in_any_export(mixed_kb, audienc
         assert SECRET not in text, name
         assert "testbed-procurement" not in text, name
         assert "malmo-naringslivsnatverk" not in text, name
+        assert "natverksmote-2026" not in text, name
         assert "internal_notes" not in text, name
         assert "Vinnova har muntligen" not in text, name
 
