@@ -84,10 +84,12 @@ def test_clean_records_exit_0_with_a_summary(kb_root):
 
 
 def test_check_defaults_to_the_current_folder(kb_root):
-    write(kb_root, BARRIER_PATH, BARRIER.replace("borders: [SE-DK, SE-NO]", "borders: [SE-SE]"))
+    text = BARRIER.replace("borders: [SE-DK, SE-NO]", "borders: [SE-SE]")
+    write(kb_root, BARRIER_PATH, text)
     run = run_cli("check", cwd=kb_root)
     assert run.returncode == 1
-    assert f"{BARRIER_PATH}:16:11: error[border-same-country]" in run.stdout
+    line = line_of(text, "borders: [SE-SE]")
+    assert f"{BARRIER_PATH}:{line}:11: error[border-same-country]" in run.stdout
 
 
 def test_errors_exit_1_with_diagnostic_hint_and_summary(kb_root):
@@ -113,17 +115,14 @@ def test_warnings_alone_exit_0(kb_root):
 
 
 def test_json_format_lists_every_diagnostic(kb_root):
-    write(
-        kb_root,
-        BARRIER_PATH,
-        BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history"),
-    )
+    text = BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history")
+    write(kb_root, BARRIER_PATH, text)
     write(kb_root, HAZARD_FILE, "id: hazard\nid: again\n")
     run = run_cli("check", "--format", "json", str(kb_root))
     assert run.returncode == 1
     data = json.loads(run.stdout)
     assert [(d["path"], d["line"], d["col"], d["code"], d["level"]) for d in data] == [
-        (BARRIER_PATH, 7, 9, "bad-value", "error"),
+        (BARRIER_PATH, line_of(text, "status: started"), 9, "bad-value", "error"),
         (HAZARD_FILE, 2, 1, "duplicate-key", "error"),
     ]
     assert all(set(d) == {"path", "line", "col", "code", "message", "hint", "level"} for d in data)
@@ -136,21 +135,19 @@ def test_json_format_of_clean_records_is_an_empty_list(kb_root):
 
 
 def test_github_actions_gets_annotations(kb_root):
-    write(
-        kb_root,
-        BARRIER_PATH,
-        BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history"),
-    )
+    text = BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history")
+    write(kb_root, BARRIER_PATH, text)
+    line = line_of(text, "status: started")
     run = run_cli("check", str(kb_root), env={"GITHUB_ACTIONS": "true"})
     assert run.returncode == 1
     annotations = [line for line in run.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        f"::error file={BARRIER_PATH},line=7,col=9::[bad-value] status: 'started' is not "
+        f"::error file={BARRIER_PATH},line={line},col=9::[bad-value] status: 'started' is not "
         "allowed (use one of 'identified', 'analysed', 'raised', 'in_dialogue', "
         "'solution_proposed', 'decided', 'solved', 'partly_solved' or 'written_off')"
     ]
     # the readable lines are still there for the log
-    assert f"{BARRIER_PATH}:7:9: error[bad-value]" in run.stdout
+    assert f"{BARRIER_PATH}:{line}:9: error[bad-value]" in run.stdout
 
 
 def test_github_annotations_escape_newlines_and_percent(kb_root):

@@ -26,8 +26,9 @@ RECORDS = {
         power: 2
         interest: 5
         relations:
-          - {type: member_of, target: greater-copenhagen}
-          - {type: cooperates_with, target: not-yet-written}
+          - {type: member_of, target: greater-copenhagen, cite: "[@gc]"}
+          - {type: cooperates_with, target: not-yet-written, cite: "[@gc]"}
+        sources: [{id: gc, title: Organisering, url: 'https://www.greatercph.se/'}]
         """,
     "stakeholders/greater-copenhagen.yml": """
         id: greater-copenhagen
@@ -50,8 +51,9 @@ RECORDS = {
         country: NO
         level: national
         relations:
-          - {type: reports_to, target: regjeringen-no}
-          - {type: reports_to, target: secret-club}
+          - {type: reports_to, target: regjeringen-no, cite: "[@om-oss]"}
+          - {type: reports_to, target: secret-club, cite: "[@om-oss]"}
+        sources: [{id: om-oss, title: Om oss, url: 'https://www.innovasjonnorge.no/'}]
         """,
     "stakeholders/hostile.yml": f"""
         id: hostile
@@ -75,18 +77,18 @@ RECORDS = {
         summary: Norska statliga medel går bara till norska stödmottagare.
         status: raised
         status_history:
-          - {date: 2026-03-23, status: raised, forum: regjeringen-no}
+          - {date: 2026-03-23, status: raised, forum: regjeringen-no, cite: "[@underlag]"}
         borders: [SE-NO]
         themes: [funding]
         responsible:
-          - {stakeholder: innovasjon-norge, role: rule_owner}
-          - {stakeholder: regjeringen-no, role: decision_maker}
-          - {stakeholder: secret-club, role: decision_maker}
+          - {stakeholder: innovasjon-norge, role: rule_owner, cite: "[@underlag]"}
+          - {stakeholder: regjeringen-no, role: decision_maker, cite: "[@underlag]"}
+          - {stakeholder: secret-club, role: decision_maker, cite: "[@underlag]"}
         stakeholders:
-          - {stakeholder: malmo-stad, role: ally}
-          - {stakeholder: hostile, role: opponent}
+          - {stakeholder: malmo-stad, role: ally, cite: "[@underlag]"}
+          - {stakeholder: hostile, role: opponent, cite: "[@underlag]"}
         forums: [greater-copenhagen]
-        sources: [{title: Underlag, url: 'https://example.org/'}]
+        sources: [{id: underlag, title: Underlag, url: 'https://example.org/'}]
         owner: Stadskontoret
         last_reviewed: 2026-03-23
         internal_notes: PUBLIC-BARRIER-NOTE
@@ -98,8 +100,8 @@ RECORDS = {
         status: identified
         borders: [SE-DK]
         themes: [taxation]
-        responsible: [{stakeholder: regjeringen-no, role: rule_owner}]
-        sources: [{title: Underlag}]
+        responsible: [{stakeholder: regjeringen-no, role: rule_owner, cite: "[@underlag]"}]
+        sources: [{id: underlag, title: Underlag}]
         owner: Stadskontoret
         last_reviewed: 2026-03-23
         visibility: internal
@@ -112,8 +114,8 @@ RECORDS = {
         status: identified
         borders: [SE-DK]
         themes: [transport]
-        responsible: [{stakeholder: regjeringen-no, role: rule_owner}]
-        sources: [{title: Underlag}]
+        responsible: [{stakeholder: regjeringen-no, role: rule_owner, cite: "[@underlag]"}]
+        sources: [{id: underlag, title: Underlag}]
         owner: Stadskontoret
         last_reviewed: 2026-03-23
         """,

@@ -163,14 +163,16 @@ SUMMARY_LINE = next(line for line in BARRIER.splitlines() if line.startswith("su
         (SUMMARY_LINE, "summary: 12", "bad-value"),
         (SUMMARY_LINE, "summary:", "bad-value"),
         (
-            "  - {stakeholder: vinnova, role: rule_owner}",
-            "  - {stakeholder: vinnova, role: owner}",
+            "  - {stakeholder: vinnova, role: rule_owner,",
+            "  - {stakeholder: vinnova, role: owner,",
             "bad-value",
         ),
         ("obstacle_type: legal", "obstacle_type: [legal]", "bad-value"),
         (
-            "responsible:\n  - {stakeholder: vinnova, role: rule_owner}\n"
-            "  - {stakeholder: innovasjon-norge, role: rule_owner}\n",
+            "responsible:\n"
+            '  - {stakeholder: vinnova, role: rule_owner, cite: "[@ksau-2026-03-23, uppdrag 3]"}\n'
+            "  - {stakeholder: innovasjon-norge, role: rule_owner,"
+            ' cite: "[@ksau-2026-03-23, uppdrag 3]"}\n',
             "responsible: vinnova\n",
             "bad-type",
         ),

@@ -39,24 +39,41 @@ UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u206
 def check(kb: KnowledgeBase, today: dt.date | None = None) -> list[Diagnostic]:
     """Every problem in the knowledge base: the loader's, then each rule's."""
     found = list(kb.diagnostics)
-    for kind in FOLDERS:
-        for record_id, record in kb.records(kind).items():
-            where = kb.file(kind, record_id)
-            for f in _record_findings(kb, where, record, today):
-                line, col = where.positions.text_position(f.loc, f.offset)
-                found.append(problem(f.code, where.path, line, col, f.message, f.hint))
+    checked = [
+        (kind, record_id, record, frozenset())
+        for kind in FOLDERS
+        for record_id, record in kb.records(kind).items()
+    ]
+    # Records whose fields failed in part: every rule runs on what did validate.
+    checked += [(k, i, part.record, part.failed) for (k, i), part in sorted(kb.partial.items())]
+    for kind, record_id, record, failed in checked:
+        where = kb.file(kind, record_id)
+        for f in _record_findings(kb, where, record, today, failed):
+            line, col = where.positions.text_position(f.loc, f.offset)
+            found.append(problem(f.code, where.path, line, col, f.message, f.hint))
     return sorted(set(found), key=sort_key)
 
 
-def _record_findings(kb: KnowledgeBase, where: RecordFile, record: Record, today) -> Iterator:
+def _valid(record: Record, failed: frozenset[str], *names: str) -> bool:
+    """Whether the fields a rule reads loaded (a partial record may lack them)."""
+    return all(hasattr(record, n) and n not in failed for n in names)
+
+
+def _record_findings(
+    kb: KnowledgeBase, where: RecordFile, record: Record, today, failed: frozenset[str]
+) -> Iterator:
     yield from _id_matches_file(where)
     yield from _references_resolve(kb, record)
-    yield from _text_is_safe(record, personal=record.visibility == "public")
-    yield from citation_findings(kb, record)
+    yield from _text_is_safe(record, personal=getattr(record, "visibility", "public") == "public")
+    if _valid(record, failed, "sources"):
+        yield from citation_findings(kb, record, partial=bool(failed))
     if isinstance(record, Barrier):
-        yield from _status_history(record)
-        yield from _responsible(record)
-        yield from _borders(record)
+        if _valid(record, failed, "status", "status_history"):
+            yield from _status_history(record)
+        if _valid(record, failed, "status", "responsible"):
+            yield from _responsible(record)
+        if _valid(record, failed, "borders"):
+            yield from _borders(record)
         yield from _review_due(record, today)
     if isinstance(record, Briefing):
         yield from _example_placement(where, record)
@@ -117,7 +134,7 @@ def _suggest(target: str, records: dict) -> str:
 
 
 def _text_is_safe(record: Record, personal: bool) -> Iterator[Finding]:
-    for loc, text in text_leaves(record.model_dump(mode="json")):
+    for loc, text in text_leaves(record.model_dump(mode="json", warnings=False)):
         name = field_path(loc)
         for pattern, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
             if personal and (match := pattern.search(text)):

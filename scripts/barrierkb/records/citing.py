@@ -23,7 +23,7 @@ _ITEM_START = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
 
 def source_keys(kb: KnowledgeBase, record: Record) -> tuple[dict, set[str]]:
     """The record's own sources by id, and the keys it may cite (own and shared)."""
-    own = {s.id: s for s in getattr(record, "sources", [])}
+    own = {s.id: s for _, s in _present(record, "sources")}
     return own, set(own) | set(kb.sources)
 
 
@@ -52,24 +52,33 @@ def claim_blocks(text: str) -> Iterator[tuple[int, str]]:
         yield start, "".join(lines).rstrip("\n")
 
 
+def _present(record: Record, name: str) -> list[tuple[int, object]]:
+    """The items of a list field with their index; a partial record keeps None for a bad one."""
+    return [(i, x) for i, x in enumerate(getattr(record, name, None) or []) if x is not None]
+
+
 def _cite_fields(record: Record) -> Iterator[tuple[tuple, str | None, bool]]:
     """(field path, cite value, must it cite) for every structured claim of a record."""
     if isinstance(record, Barrier):
-        for i, event in enumerate(record.status_history):
+        for i, event in _present(record, "status_history"):
             yield ("status_history", i), event.cite, True
         for field in ("responsible", "stakeholders"):
-            for i, ref in enumerate(getattr(record, field)):
+            for i, ref in _present(record, field):
                 yield (field, i), ref.cite, True
         for field in ("impact", "official"):
-            part = getattr(record, field)
+            part = getattr(record, field, None)
             if part is not None:
                 yield (field,), part.cite, True
     elif isinstance(record, Stakeholder):
-        for i, relation in enumerate(record.relations):
+        for i, relation in _present(record, "relations"):
             yield ("relations", i), relation.cite, True
 
 
-def citation_findings(kb: KnowledgeBase, record: Record) -> Iterator[Finding]:
+def citation_findings(
+    kb: KnowledgeBase, record: Record, partial: bool = False
+) -> Iterator[Finding]:
+    """The citation rules for one record; `partial`: some fields failed, so a source
+    they cite is not reported as unused."""
     own, known = source_keys(kb, record)
     cited: set[str] = set()
 
@@ -82,7 +91,7 @@ def citation_findings(kb: KnowledgeBase, record: Record) -> Iterator[Finding]:
             yield Finding(loc, "unknown-citation", message, hint, offset)
 
     seen: set[str] = set()
-    for i, source in enumerate(getattr(record, "sources", [])):
+    for i, source in _present(record, "sources"):
         if source.id in seen:
             yield Finding(
                 ("sources", i, "id"), "duplicate-source", f"sources[{i}]: '{source.id}' twice"
@@ -92,7 +101,7 @@ def citation_findings(kb: KnowledgeBase, record: Record) -> Iterator[Finding]:
             message = f"sources[{i}]: there is no shared source sources/{source.id}.yml"
             yield Finding(("sources", i, "id"), "unknown-source", message)
 
-    for loc, text in text_leaves(record.model_dump(mode="json", exclude_none=True)):
+    for loc, text in text_leaves(record.model_dump(mode="json", exclude_none=True, warnings=False)):
         if loc[-1] == "cite":
             continue
         for start, _, found in groups(text):
@@ -115,7 +124,7 @@ def citation_findings(kb: KnowledgeBase, record: Record) -> Iterator[Finding]:
         for citation in found:
             yield from resolve(loc + ("cite",), citation.key)
 
-    if isinstance(record, Barrier) and record.description is not None:
+    if isinstance(record, Barrier) and getattr(record, "description", None) is not None:
         texts = record.description
         for lang, text in ({"sv": texts} if isinstance(texts, str) else texts).items():
             loc = ("description",) if isinstance(texts, str) else ("description", lang)
@@ -125,7 +134,7 @@ def citation_findings(kb: KnowledgeBase, record: Record) -> Iterator[Finding]:
                     message = f"{field_path(loc)}: the paragraph '{first}…' cites no source"
                     yield Finding(loc, "uncited", message, None, offset)
 
-    for i, source in enumerate(getattr(record, "sources", [])):
-        if source.id not in cited:
+    for i, source in _present(record, "sources"):
+        if source.id not in cited and not partial:
             message = f"sources[{i}]: no claim cites '{source.id}'"
             yield Finding(("sources", i, "id"), "unused-source", message)

@@ -41,3 +41,15 @@ def text_leaves(
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from text_leaves(item, loc + (i,), skip)
+
+
+def field_path(loc: tuple) -> str:
+    """`('responsible', 1, 'stakeholder')` as `responsible[1].stakeholder`.
+
+    >>> field_path(("responsible", 1, "stakeholder"))
+    'responsible[1].stakeholder'
+    """
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(record)"

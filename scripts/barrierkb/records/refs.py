@@ -21,26 +21,33 @@ def references(record: Record) -> Iterator[Reference]:
     >>> list(references(s))
     [(('relations', 0, 'target'), 'stakeholders', 'b')]
     """
+
+    # getattr: a partial record (some fields failed to load) lacks the fields that failed
+    # and keeps None where one item of a list failed, so that the others keep their index
+    def items(name: str) -> list[tuple[int, object]]:
+        return [(i, x) for i, x in enumerate(getattr(record, name, None) or []) if x is not None]
+
     if isinstance(record, Barrier):
-        for i, ref in enumerate(record.responsible):
+        for i, ref in items("responsible"):
             yield ("responsible", i, "stakeholder"), "stakeholders", ref.stakeholder
-        for i, ref in enumerate(record.stakeholders):
+        for i, ref in items("stakeholders"):
             yield ("stakeholders", i, "stakeholder"), "stakeholders", ref.stakeholder
-        for i, forum in enumerate(record.forums):
+        for i, forum in items("forums"):
             yield ("forums", i), "stakeholders", forum
-        for i, event in enumerate(record.status_history):
+        for i, event in items("status_history"):
             if event.forum:
                 yield ("status_history", i, "forum"), "stakeholders", event.forum
-        for i, other in enumerate(record.related):
+        for i, other in items("related"):
             yield ("related", i), "barriers", other
-        for i, org in enumerate(record.contributors):
+        for i, org in items("contributors"):
             yield ("contributors", i), "stakeholders", org
     elif isinstance(record, Stakeholder):
-        for i, relation in enumerate(record.relations):
+        for i, relation in items("relations"):
             yield ("relations", i, "target"), "stakeholders", relation.target
     elif isinstance(record, Briefing):
-        yield ("forum",), "stakeholders", record.forum
-        for i, org in enumerate(record.attendees):
+        if getattr(record, "forum", None):
+            yield ("forum",), "stakeholders", record.forum
+        for i, org in items("attendees"):
             yield ("attendees", i), "stakeholders", org
-        for i, item in enumerate(record.barriers):
+        for i, item in items("barriers"):
             yield ("barriers", i, "barrier"), "barriers", item.barrier

@@ -1,246 +1,350 @@
-"""The controlled vocabularies of the record contract, declared once.
+"""The controlled vocabularies of the record contract, declared once, as data.
 
-Each vocabulary is a tuple of codes in display order and a Swedish label per
-code. The model, the JSON Schema, the field reference and the site all read
-them from here.
+Each `Vocabulary` holds its codes in display order and a label per code in
+Swedish, English and Danish. The model, the JSON Schema, the field reference,
+the checker's hints ("Lyft" is the label of `raised`) and every edition of the
+site read them from here. The `*_LABELS` dicts are the Swedish labels, kept
+for the code that shows Swedish text.
+
+>>> STATUS.label("raised", "da"), STATUS.code_for("løst"), THEME.code_for("Digitala tjänster")
+('Rejst', 'solved', 'digital')
 """
 
 from __future__ import annotations
 
-STATUSES: tuple[str, ...] = (
-    "identified",
-    "analysed",
-    "raised",
-    "in_dialogue",
-    "solution_proposed",
-    "decided",
-    "solved",
-    "partly_solved",
-    "written_off",
-)
-STATUS_LABELS: dict[str, str] = {
-    "identified": "Identifierat",
-    "analysed": "Analyserat",
-    "raised": "Lyft",
-    "in_dialogue": "I dialog",
-    "solution_proposed": "Lösning föreslagen",
-    "decided": "Beslutat",
-    "solved": "Löst",
-    "partly_solved": "Delvis löst",
-    "written_off": "Avskrivet",
-}
-#: Statuses after which a barrier is no longer worked on.
-CLOSED_STATUSES: frozenset[str] = frozenset({"solved", "written_off"})
+import difflib
+import unicodedata
+from dataclasses import dataclass
 
-THEMES: tuple[str, ...] = (
-    "labour_market",
-    "social_security",
-    "taxation",
-    "education",
-    "research_innovation",
-    "funding",
-    "business",
-    "transport",
-    "digital",
-    "health",
-    "migration",
-    "statistics",
-)
-THEME_LABELS: dict[str, str] = {
-    "labour_market": "Arbetsmarknad",
-    "social_security": "Social trygghet",
-    "taxation": "Skatt",
-    "education": "Utbildning och erkännande",
-    "research_innovation": "Forskning och innovation",
-    "funding": "Finansiering",
-    "business": "Näringsliv",
-    "transport": "Transport och infrastruktur",
-    "digital": "Digitala tjänster",
-    "health": "Hälsa och vård",
-    "migration": "Migration och uppehållsrätt",
-    "statistics": "Statistik och data",
-}
-
-OBSTACLE_TYPES: tuple[str, ...] = (
-    "legal",
-    "administrative",
-    "information",
-    "practice",
-    "infrastructure",
-)
-OBSTACLE_TYPE_LABELS: dict[str, str] = {
-    "legal": "Lagstiftning",
-    "administrative": "Administrativt",
-    "information": "Information",
-    "practice": "Praxis",
-    "infrastructure": "Infrastruktur",
-}
-
-RESPONSIBLE_ROLES: tuple[str, ...] = ("rule_owner", "decision_maker")
-STAKEHOLDER_ROLES: tuple[str, ...] = ("advocate", "ally", "affected", "opponent", "informed")
-ROLE_LABELS: dict[str, str] = {
-    "rule_owner": "Äger regelverket",
-    "decision_maker": "Beslutsfattare",
-    "advocate": "Driver frågan",
-    "ally": "Allierad",
-    "affected": "Berörd",
-    "opponent": "Motpart",
-    "informed": "Informerad",
-}
-
-SOLUTION_TYPES: tuple[str, ...] = (
-    "knowledge",
-    "administrative_coordination",
-    "domestic_law",
-    "intergovernmental_agreement",
-)
-SOLUTION_TYPE_LABELS: dict[str, str] = {
-    "knowledge": "Kunskap och information",
-    "administrative_coordination": "Administrativ samordning",
-    "domestic_law": "Ändring i nationell lag",
-    "intergovernmental_agreement": "Mellanstatligt avtal",
-}
-
-FMC_STATUSES: tuple[str, ...] = ("registered", "prioritised", "resolved", "written_off")
-FMC_STATUS_LABELS: dict[str, str] = {
-    "registered": "Registrerat",
-    "prioritised": "Prioriterat",
-    "resolved": "Löst",
-    "written_off": "Avskrivet",
-}
-
-PRIORITIES: tuple[str, ...] = ("high", "medium", "low")
-PRIORITY_LABELS: dict[str, str] = {"high": "Hög", "medium": "Medel", "low": "Låg"}
-CONFIDENCES: tuple[str, ...] = PRIORITIES
-VISIBILITIES: tuple[str, ...] = ("public", "internal")
-
-STAKEHOLDER_TYPES: tuple[str, ...] = (
-    "municipality",
-    "region",
-    "agency",
-    "ministry",
-    "government",
-    "parliament",
-    "forum",
-    "committee",
-    "intergovernmental",
-    "business",
-    "association",
-    "research",
-    "other",
-)
-STAKEHOLDER_TYPE_LABELS: dict[str, str] = {
-    "municipality": "Kommun",
-    "region": "Region",
-    "agency": "Myndighet",
-    "ministry": "Departement",
-    "government": "Regering",
-    "parliament": "Parlament",
-    "forum": "Forum",
-    "committee": "Gränskommitté",
-    "intergovernmental": "Mellanstatligt organ",
-    "business": "Företag",
-    "association": "Förening",
-    "research": "Forskning",
-    "other": "Övrigt",
-}
-#: Stakeholder types that can host a meeting where a barrier is raised.
-FORUM_TYPES: frozenset[str] = frozenset({"forum", "intergovernmental", "committee", "parliament"})
-
-LEVELS: tuple[str, ...] = ("local", "regional", "national", "nordic", "eu")
-LEVEL_LABELS: dict[str, str] = {
-    "local": "Lokal",
-    "regional": "Regional",
-    "national": "Nationell",
-    "nordic": "Nordisk",
-    "eu": "EU",
-}
-
-RELATION_TYPES: tuple[str, ...] = (
-    "member_of",
-    "part_of",
-    "reports_to",
-    "funds",
-    "secretariat_of",
-    "cooperates_with",
-)
-RELATION_LABELS: dict[str, str] = {
-    "member_of": "medlem i",
-    "part_of": "del av",
-    "reports_to": "rapporterar till",
-    "funds": "finansierar",
-    "secretariat_of": "sekretariat för",
-    "cooperates_with": "samarbetar med",
-}
-
-#: Countries that borders may name: the Nordic countries and autonomous areas,
-#: and the neighbours across the Baltic and the Fehmarn Belt.
-COUNTRIES: dict[str, str] = {
-    "SE": "Sverige",
-    "DK": "Danmark",
-    "NO": "Norge",
-    "FI": "Finland",
-    "IS": "Island",
-    "AX": "Åland",
-    "FO": "Färöarna",
-    "GL": "Grönland",
-    "DE": "Tyskland",
-    "EE": "Estland",
-    "LV": "Lettland",
-    "LT": "Litauen",
-    "PL": "Polen",
-}
-
-
-def border_label(border: str) -> str:
-    """The Swedish name of a border, such as `SE-DK`.
-
-    >>> border_label("SE-DK")
-    'Sverige–Danmark'
-    """
-    return "–".join(COUNTRIES.get(code, code) for code in border.split("-"))
-
-
-#: A stakeholder's country may also be one of these.
-SUPRANATIONAL: dict[str, str] = {"NORDIC": "Norden", "EU": "EU"}
-
+#: The languages of the site's editions, in their order; records may also use `nb`.
+EDITIONS: tuple[str, ...] = ("sv", "da", "en")
 LANGUAGES: tuple[str, ...] = ("sv", "en", "da", "nb")
 
-#: What a shared source is.
-SOURCE_KINDS: tuple[str, ...] = (
-    "report",
-    "decision",
-    "law",
-    "web_page",
-    "article",
-    "dataset",
-    "minutes",
+
+def _fold(text: str) -> str:
+    """Lowercase, without accents, spaces or punctuation: how a label is matched."""
+    plain = unicodedata.normalize("NFKD", text.casefold().replace("ø", "o").replace("æ", "ae"))
+    return "".join(c for c in plain if c.isalnum())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Codes in display order, each with a label per language (sv, en, da)."""
+
+    name: str
+    labels: dict[str, tuple[str, str, str]]  # code -> (sv, en, da)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.labels)
+
+    def label(self, code: str, lang: str = "sv") -> str:
+        """The label of `code` in `lang` (Swedish for Norwegian); the code when unknown."""
+        if code not in self.labels:
+            return code
+        sv, en, da = self.labels[code]
+        return {"en": en, "da": da}.get(lang, sv)
+
+    def in_language(self, lang: str = "sv") -> dict[str, str]:
+        return {code: self.label(code, lang) for code in self.labels}
+
+    def code_for(self, text: str) -> str | None:
+        """The code whose label (in any language) or code `text` is, matched loosely."""
+        wanted = _fold(text)
+        for code, labels in self.labels.items():
+            if wanted in {_fold(code), *(_fold(label) for label in labels)}:
+                return code
+        return None
+
+
+STATUS = Vocabulary(
+    "status",
+    {
+        "identified": ("Identifierat", "Identified", "Identificeret"),
+        "analysed": ("Analyserat", "Analysed", "Analyseret"),
+        "raised": ("Lyft", "Raised", "Rejst"),
+        "in_dialogue": ("I dialog", "In dialogue", "I dialog"),
+        "solution_proposed": ("Lösning föreslagen", "Solution proposed", "Løsning foreslået"),
+        "decided": ("Beslutat", "Decided", "Besluttet"),
+        "solved": ("Löst", "Solved", "Løst"),
+        "partly_solved": ("Delvis löst", "Partly solved", "Delvist løst"),
+        "written_off": ("Avskrivet", "Written off", "Afskrevet"),
+    },
 )
-SOURCE_KIND_LABELS: dict[str, str] = {
-    "report": "Rapport",
-    "decision": "Beslut",
-    "law": "Lag eller förordning",
-    "web_page": "Webbsida",
-    "article": "Artikel",
-    "dataset": "Datamängd",
-    "minutes": "Protokoll",
-}
-LANGUAGE_LABELS: dict[str, str] = {
-    "sv": "svenska",
-    "en": "engelska",
-    "da": "danska",
-    "nb": "norska",
-}
+THEME = Vocabulary(
+    "theme",
+    {
+        "labour_market": ("Arbetsmarknad", "Labour market", "Arbejdsmarked"),
+        "social_security": ("Social trygghet", "Social security", "Social sikring"),
+        "taxation": ("Skatt", "Taxation", "Skat"),
+        "education": ("Utbildning och erkännande", "Education and recognition",
+                      "Uddannelse og anerkendelse"),
+        "research_innovation": ("Forskning och innovation", "Research and innovation",
+                                "Forskning og innovation"),
+        "funding": ("Finansiering", "Funding", "Finansiering"),
+        "business": ("Näringsliv", "Business", "Erhvervsliv"),
+        "transport": ("Transport och infrastruktur", "Transport and infrastructure",
+                      "Transport og infrastruktur"),
+        "digital": ("Digitala tjänster", "Digital services", "Digitale tjenester"),
+        "health": ("Hälsa och vård", "Health and care", "Sundhed og pleje"),
+        "migration": ("Migration och uppehållsrätt", "Migration and residence",
+                      "Migration og opholdsret"),
+        "statistics": ("Statistik och data", "Statistics and data", "Statistik og data"),
+    },
+)  # fmt: skip
+OBSTACLE_TYPE = Vocabulary(
+    "obstacle_type",
+    {
+        "legal": ("Lagstiftning", "Legislation", "Lovgivning"),
+        "administrative": ("Administrativt", "Administrative", "Administrativt"),
+        "information": ("Information", "Information", "Information"),
+        "practice": ("Praxis", "Practice", "Praksis"),
+        "infrastructure": ("Infrastruktur", "Infrastructure", "Infrastruktur"),
+    },
+)
+ROLE = Vocabulary(
+    "role",
+    {
+        "rule_owner": ("Äger regelverket", "Owns the rules", "Ejer regelsættet"),
+        "decision_maker": ("Beslutsfattare", "Decision maker", "Beslutningstager"),
+        "advocate": ("Driver frågan", "Advocate", "Driver sagen"),
+        "ally": ("Allierad", "Ally", "Allieret"),
+        "affected": ("Berörd", "Affected", "Berørt"),
+        "opponent": ("Motpart", "Opponent", "Modpart"),
+        "informed": ("Informerad", "Informed", "Informeret"),
+    },
+)
+SOLUTION_TYPE = Vocabulary(
+    "solution_type",
+    {
+        "knowledge": ("Kunskap och information", "Knowledge and information",
+                      "Viden og information"),
+        "administrative_coordination": ("Administrativ samordning", "Administrative coordination",
+                                        "Administrativ koordinering"),
+        "domestic_law": ("Ändring i nationell lag", "Change in national law",
+                         "Ændring i national lov"),
+        "intergovernmental_agreement": ("Mellanstatligt avtal", "Intergovernmental agreement",
+                                        "Mellemstatslig aftale"),
+    },
+)  # fmt: skip
+FMC_STATUS = Vocabulary(
+    "fmc_status",
+    {
+        "registered": ("Registrerat", "Registered", "Registreret"),
+        "prioritised": ("Prioriterat", "Prioritised", "Prioriteret"),
+        "resolved": ("Löst", "Resolved", "Løst"),
+        "written_off": ("Avskrivet", "Written off", "Afskrevet"),
+    },
+)
+PRIORITY = Vocabulary(
+    "priority",
+    {"high": ("Hög", "High", "Høj"), "medium": ("Medel", "Medium", "Mellem"),
+     "low": ("Låg", "Low", "Lav")},
+)  # fmt: skip
+STAKEHOLDER_TYPE = Vocabulary(
+    "stakeholder_type",
+    {
+        "municipality": ("Kommun", "Municipality", "Kommune"),
+        "region": ("Region", "Region", "Region"),
+        "agency": ("Myndighet", "Agency", "Myndighed"),
+        "ministry": ("Departement", "Ministry", "Ministerium"),
+        "government": ("Regering", "Government", "Regering"),
+        "parliament": ("Parlament", "Parliament", "Parlament"),
+        "forum": ("Forum", "Forum", "Forum"),
+        "committee": ("Gränskommitté", "Border committee", "Grænsekomité"),
+        "intergovernmental": ("Mellanstatligt organ", "Intergovernmental body",
+                              "Mellemstatsligt organ"),
+        "business": ("Företag", "Business", "Virksomhed"),
+        "association": ("Förening", "Association", "Forening"),
+        "research": ("Forskning", "Research", "Forskning"),
+        "other": ("Övrigt", "Other", "Andet"),
+    },
+)  # fmt: skip
+LEVEL = Vocabulary(
+    "level",
+    {
+        "local": ("Lokal", "Local", "Lokal"),
+        "regional": ("Regional", "Regional", "Regional"),
+        "national": ("Nationell", "National", "National"),
+        "nordic": ("Nordisk", "Nordic", "Nordisk"),
+        "eu": ("EU", "EU", "EU"),
+    },
+)
+RELATION = Vocabulary(
+    "relation",
+    {
+        "member_of": ("medlem i", "member of", "medlem af"),
+        "part_of": ("del av", "part of", "del af"),
+        "reports_to": ("rapporterar till", "reports to", "rapporterer til"),
+        "funds": ("finansierar", "funds", "finansierer"),
+        "secretariat_of": ("sekretariat för", "secretariat of", "sekretariat for"),
+        "cooperates_with": ("samarbetar med", "cooperates with", "samarbejder med"),
+    },
+)
+#: Countries that borders may name: the Nordic countries and autonomous areas,
+#: and the neighbours across the Baltic and the Fehmarn Belt.
+COUNTRY = Vocabulary(
+    "country",
+    {
+        "SE": ("Sverige", "Sweden", "Sverige"),
+        "DK": ("Danmark", "Denmark", "Danmark"),
+        "NO": ("Norge", "Norway", "Norge"),
+        "FI": ("Finland", "Finland", "Finland"),
+        "IS": ("Island", "Iceland", "Island"),
+        "AX": ("Åland", "Åland", "Åland"),
+        "FO": ("Färöarna", "Faroe Islands", "Færøerne"),
+        "GL": ("Grönland", "Greenland", "Grønland"),
+        "DE": ("Tyskland", "Germany", "Tyskland"),
+        "EE": ("Estland", "Estonia", "Estland"),
+        "LV": ("Lettland", "Latvia", "Letland"),
+        "LT": ("Litauen", "Lithuania", "Litauen"),
+        "PL": ("Polen", "Poland", "Polen"),
+    },
+)
+#: A stakeholder's country may also be one of these.
+SUPRANATIONAL_AREA = Vocabulary(
+    "area", {"NORDIC": ("Norden", "The Nordic region", "Norden"), "EU": ("EU", "EU", "EU")}
+)
+REGISTER = Vocabulary(
+    "register",
+    {
+        "nordic_fmc": ("Nordiska gränshinderdatabasen", "Nordic border barrier database",
+                       "Den nordiske grænsehindringsdatabase"),
+        "oresunddirekt": ("Øresunddirekt", "Øresunddirekt", "Øresunddirekt"),
+        "b_solutions": ("b-solutions", "b-solutions", "b-solutions"),
+        "other": ("Annat register", "Other register", "Andet register"),
+    },
+)  # fmt: skip
+SOURCE_KIND = Vocabulary(
+    "source_kind",
+    {
+        "report": ("Rapport", "Report", "Rapport"),
+        "decision": ("Beslut", "Decision", "Beslutning"),
+        "law": ("Lag eller förordning", "Law or regulation", "Lov eller bekendtgørelse"),
+        "web_page": ("Webbsida", "Web page", "Webside"),
+        "article": ("Artikel", "Article", "Artikel"),
+        "dataset": ("Datamängd", "Dataset", "Datasæt"),
+        "minutes": ("Protokoll", "Minutes", "Referat"),
+    },
+)
+LANGUAGE = Vocabulary(
+    "language",
+    {
+        "sv": ("svenska", "Swedish", "svensk"),
+        "en": ("engelska", "English", "engelsk"),
+        "da": ("danska", "Danish", "dansk"),
+        "nb": ("norska", "Norwegian", "norsk"),
+    },
+)
 #: Whether a status event's date is the day it happened, or only the date of
 #: the source that reports it ("känt per").
-DATE_BASES: tuple[str, ...] = ("event", "reported")
-#: Other registers that list the same barrier.
-REGISTERS: tuple[str, ...] = ("nordic_fmc", "oresunddirekt", "b_solutions", "other")
-REGISTER_LABELS: dict[str, str] = {
-    "nordic_fmc": "Nordiska gränshinderdatabasen",
-    "oresunddirekt": "Øresunddirekt",
-    "b_solutions": "b-solutions",
-    "other": "Annat register",
-}
+DATE_BASIS = Vocabulary(
+    "date_basis",
+    {"event": ("Händelsedatum", "Date of the event", "Dato for hændelsen"),
+     "reported": ("Känt per", "Known as of", "Kendt pr.")},
+)  # fmt: skip
+VISIBILITY = Vocabulary(
+    "visibility",
+    {"public": ("Offentlig", "Public", "Offentlig"), "internal": ("Intern", "Internal", "Intern")},
+)
+
+#: Every vocabulary, by the name the checker's hints use.
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.name: v
+    for v in (STATUS, THEME, OBSTACLE_TYPE, ROLE, SOLUTION_TYPE, FMC_STATUS, PRIORITY,
+              STAKEHOLDER_TYPE, LEVEL, RELATION, COUNTRY, REGISTER, SOURCE_KIND, LANGUAGE,
+              DATE_BASIS, VISIBILITY)
+}  # fmt: skip
+
+# -- the codes, and their Swedish labels, under the names the code uses ---------------------
+
+STATUSES = STATUS.codes
+STATUS_LABELS = STATUS.in_language("sv")
+#: Statuses after which a barrier is no longer worked on.
+CLOSED_STATUSES: frozenset[str] = frozenset({"solved", "written_off"})
 #: Statuses from which a barrier needs at least one organisation that can act.
 NEEDS_RESPONSIBLE: frozenset[str] = frozenset(STATUSES[STATUSES.index("raised") :])
+THEMES = THEME.codes
+THEME_LABELS = THEME.in_language("sv")
+OBSTACLE_TYPES = OBSTACLE_TYPE.codes
+OBSTACLE_TYPE_LABELS = OBSTACLE_TYPE.in_language("sv")
+RESPONSIBLE_ROLES: tuple[str, ...] = ("rule_owner", "decision_maker")
+STAKEHOLDER_ROLES: tuple[str, ...] = ("advocate", "ally", "affected", "opponent", "informed")
+ROLE_LABELS = ROLE.in_language("sv")
+SOLUTION_TYPES = SOLUTION_TYPE.codes
+SOLUTION_TYPE_LABELS = SOLUTION_TYPE.in_language("sv")
+FMC_STATUSES = FMC_STATUS.codes
+FMC_STATUS_LABELS = FMC_STATUS.in_language("sv")
+PRIORITIES = PRIORITY.codes
+PRIORITY_LABELS = PRIORITY.in_language("sv")
+CONFIDENCES: tuple[str, ...] = PRIORITIES
+VISIBILITIES = VISIBILITY.codes
+STAKEHOLDER_TYPES = STAKEHOLDER_TYPE.codes
+STAKEHOLDER_TYPE_LABELS = STAKEHOLDER_TYPE.in_language("sv")
+#: Stakeholder types that can host a meeting where a barrier is raised.
+FORUM_TYPES: frozenset[str] = frozenset({"forum", "intergovernmental", "committee", "parliament"})
+LEVELS = LEVEL.codes
+LEVEL_LABELS = LEVEL.in_language("sv")
+RELATION_TYPES = RELATION.codes
+RELATION_LABELS = RELATION.in_language("sv")
+COUNTRIES = COUNTRY.in_language("sv")
+SUPRANATIONAL = SUPRANATIONAL_AREA.in_language("sv")
+REGISTERS = REGISTER.codes
+REGISTER_LABELS = REGISTER.in_language("sv")
+SOURCE_KINDS = SOURCE_KIND.codes
+SOURCE_KIND_LABELS = SOURCE_KIND.in_language("sv")
+LANGUAGE_LABELS = LANGUAGE.in_language("sv")
+DATE_BASES = DATE_BASIS.codes
+
+
+def border_label(border: str, lang: str = "sv") -> str:
+    """The name of a border, such as `SE-DK`, in `lang`.
+
+    >>> border_label("SE-DK"), border_label("SE-DK", "en")
+    ('Sverige–Danmark', 'Sweden–Denmark')
+    """
+    return "–".join(COUNTRY.label(code, lang) for code in border.split("-"))
+
+
+def country_label(code: str, lang: str = "sv") -> str:
+    """A country or area (`NORDIC`, `EU`) by name."""
+    vocabulary = SUPRANATIONAL_AREA if code in SUPRANATIONAL_AREA.labels else COUNTRY
+    return vocabulary.label(code, lang)
+
+
+#: Field names as partners write them in their own language, by the field they mean.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("titel", "rubrik", "overskrift"),
+    "summary": ("sammanfattning", "sammenfatning", "resume", "resumé"),
+    "description": ("beskrivning", "beskrivelse"),
+    "status_history": ("statushistorik", "historik", "historik"),
+    "borders": ("gränser", "granser", "grænser", "graenser"),
+    "themes": ("teman", "temaer", "tema"),
+    "responsible": ("ansvariga", "ansvarlig", "ansvarlige"),
+    "stakeholders": ("aktörer", "aktorer", "aktører"),
+    "ask": ("begäran", "begaran", "anmodning", "krav"),
+    "solutions": ("lösningar", "losningar", "løsninger"),
+    "impact": ("konsekvenser", "påverkan", "paverkan"),
+    "sources": ("källor", "kallor", "kilder"),
+    "related": ("relaterade", "relaterede"),
+    "owner": ("ägare", "agare", "förvaltare", "ejer"),
+    "name": ("namn", "navn"),
+    "country": ("land",),
+    "level": ("nivå", "niveau"),
+    "relations": ("relationer",),
+    "date": ("datum", "dato"),
+    "attendees": ("deltagare", "deltagere"),
+    "purpose": ("syfte", "formål"),
+}
+
+
+def field_for(key: str) -> str | None:
+    """The field a key in Swedish or Danish means, such as `sammanfatning` for `summary`.
+
+    >>> field_for("Sammanfatning"), field_for("sammenfatning"), field_for("x")
+    ('summary', 'summary', None)
+    """
+    by_name = {_fold(name): field for field, names in FIELD_NAMES.items() for name in names}
+    folded = _fold(key)
+    close = difflib.get_close_matches(folded, list(by_name), n=1, cutoff=0.85)
+    return by_name.get(folded) or (by_name[close[0]] if close else None)

@@ -32,7 +32,7 @@ from typing import Literal
 from ..records import vocab
 from ..records.lang import localized
 from ..records.load import field_path, load_record, record_files
-from ..records.model import KINDS
+from ..records.model import KINDS, Record
 from ..records.refs import Reference, references
 from ..records.yamlsafe import YamlProblem, parse_yaml
 
@@ -173,6 +173,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
     except YamlProblem:
         raw = None
     record, _, _ = load_record(data, path, model)
+    record = record if isinstance(record, Record) else None  # a partial record is not compared
     return _Parsed(raw if isinstance(raw, dict) else None, record)
 
 
