@@ -137,17 +137,17 @@ def test_json_format_of_clean_records_is_an_empty_list(kb_root):
 def test_github_actions_gets_annotations(kb_root):
     text = BARRIER.replace("status: raised\nstatus_history", "status: started\nstatus_history")
     write(kb_root, BARRIER_PATH, text)
-    line = line_of(text, "status: started")
+    status_line = line_of(text, "status: started")
     run = run_cli("check", str(kb_root), env={"GITHUB_ACTIONS": "true"})
     assert run.returncode == 1
     annotations = [line for line in run.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        f"::error file={BARRIER_PATH},line={line},col=9::[bad-value] status: 'started' is not "
+        f"::error file={BARRIER_PATH},line={status_line},col=9::[bad-value] status: 'started' is not "
         "allowed (use one of 'identified', 'analysed', 'raised', 'in_dialogue', "
         "'solution_proposed', 'decided', 'solved', 'partly_solved' or 'written_off')"
     ]
     # the readable lines are still there for the log
-    assert f"{BARRIER_PATH}:{line}:9: error[bad-value]" in run.stdout
+    assert f"{BARRIER_PATH}:{status_line}:9: error[bad-value]" in run.stdout
 
 
 def test_github_annotations_escape_newlines_and_percent(kb_root):

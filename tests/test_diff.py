@@ -20,25 +20,27 @@ status: identified
 borders: [SE-DK]
 themes: [social_security]
 responsible:
-  - {stakeholder: vinnova, role: decision_maker}
+  - {stakeholder: vinnova, role: decision_maker, cite: "[@ksau-2026-03-23, uppdrag 2]"}
 sources:
-  - title: "Återrapportering av uppdrag från kommunstyrelsen"
+  - id: ksau-2026-03-23
+    title: "Återrapportering av uppdrag från kommunstyrelsen"
     url: https://malmo.se/
 owner: "Malmö stad, Stadskontoret"
 last_reviewed: 2026-04-01
 """
 #: The barrier moves from raised to in_dialogue, names a new forum and a new ally.
 IN_DIALOGUE = (
-    BARRIER.replace("status: raised\n", "status: in_dialogue\n")
+    BARRIER.replace("status: raised\nstatus_history", "status: in_dialogue\nstatus_history")
     .replace(
-        '    source: "Malmö stad, Stadskontoret, återrapportering 2026-03-23"\n',
-        '    source: "Malmö stad, Stadskontoret, återrapportering 2026-03-23"\n'
-        "  - date: 2026-05-20\n    status: in_dialogue\n    forum: greater-copenhagen\n",
+        '    forum: greater-copenhagen\n    cite: "[@ksau-2026-03-23, uppdrag 3]"\n',
+        '    forum: greater-copenhagen\n    cite: "[@ksau-2026-03-23, uppdrag 3]"\n'
+        "  - date: 2026-05-20\n    status: in_dialogue\n    forum: greater-copenhagen\n"
+        '    cite: "[@ksau-2026-03-23]"\n',
     )
     .replace(
-        "  - {stakeholder: malmo-stad, role: advocate}\n",
-        "  - {stakeholder: malmo-stad, role: advocate}\n"
-        "  - {stakeholder: oresunddirekt, role: ally}\n",
+        '  - {stakeholder: malmo-stad, role: advocate, cite: "[@ksau-2026-03-23, uppdrag 3]"}\n',
+        '  - {stakeholder: malmo-stad, role: advocate, cite: "[@ksau-2026-03-23, uppdrag 3]"}\n'
+        '  - {stakeholder: oresunddirekt, role: ally, cite: "[@ksau-2026-03-23]"}\n',
     )
 )
 ORESUND = """\

@@ -289,7 +289,7 @@ def test_syntax_error_gives_a_position(source, line):
     p = problem(source)
     assert p.code == "yaml-syntax"
     assert p.line == line and p.col >= 1
-    assert p.message.startswith("YAML syntax")
+    assert p.message  # in plain words where the mistake is a common one, else the parser's
 
 
 def test_empty_document_is_none():

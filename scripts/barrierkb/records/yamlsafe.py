@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .yamlhelp import explain
+
 try:  # the C parser is several times faster; the pure one gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -190,7 +192,11 @@ def _check_tabs(text: str) -> None:
             raise YamlProblem(number, line.index("\t") + 1, "yaml-tab", "a tab in the indentation")
 
 
-def _yaml_error(err: yaml.YAMLError) -> YamlProblem:
+def _yaml_error(err: yaml.YAMLError, text: str) -> YamlProblem:
+    if isinstance(err, yaml.MarkedYAMLError):
+        plain = explain(text, err)
+        if plain is not None:
+            return plain
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(err, "problem", None) or getattr(err, "reason", None) or str(err)
@@ -232,7 +238,7 @@ def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
             "delete it; it is invisible",
         ) from None
     except yaml.YAMLError as err:
-        raise _yaml_error(err) from None
+        raise _yaml_error(err, text) from None
     except RecursionError:  # pragma: no cover - the builder is iterative
         raise YamlProblem(1, 1, "yaml-syntax", "the file nests too deeply", "") from None
 
