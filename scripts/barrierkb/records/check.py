@@ -177,6 +177,15 @@ def _status_history(barrier: Barrier) -> Iterator[Finding]:
             "status-history-mismatch",
             f"status is '{barrier.status}' but the history ends with '{history[-1].status}'",
         )
+    elif not history and barrier.status != vocab.STATUSES[0]:
+        yield Finding(
+            ("status",),
+            "status-history-mismatch",
+            f"status is '{barrier.status}' but status_history does not say when or how it came "
+            "about",
+            "add a status_history entry with the date, the status and the source (cite); use "
+            "date_basis: reported when the date is only the source's",
+        )
 
 
 def _responsible(barrier: Barrier) -> Iterator[Finding]:

@@ -60,6 +60,8 @@ class RecordChange:
     new_references: tuple[Reference, ...] = ()
     #: False when the new side does not load: `barrierkb check` says why.
     loads: bool = True
+    #: For a status change: whether the new status has a cited status_history entry.
+    status_cited: bool | None = None
 
 
 @dataclass
@@ -202,6 +204,14 @@ def _new_references(before: _Parsed | None, after: _Parsed) -> tuple[Reference, 
     return tuple(r for r in references(after.record) if (r[1], r[2]) not in known)
 
 
+def _status_cited(after: _Parsed, status: str) -> bool:
+    """Whether the record's history ends with `status`, and that entry cites a source."""
+    history = (after.raw or {}).get("status_history")
+    if not isinstance(history, list) or not history or not isinstance(history[-1], dict):
+        return False
+    return history[-1].get("status") == status and bool(history[-1].get("cite"))
+
+
 def _changed_fields(before: _Parsed, after: _Parsed) -> tuple[str, ...]:
     if before.raw is None or after.raw is None:
         return ()  # one side is not a mapping of fields: nothing to compare field by field
@@ -246,6 +256,7 @@ def _compare(path: str, base: _Side, head: _Side) -> RecordChange | None:
         status,
         _new_references(before, after),
         loads,
+        _status_cited(after, new_status) if status else None,
     )
 
 
@@ -302,6 +313,14 @@ def removal_message(change: RecordChange) -> str:
     )
 
 
+def _cited_words(change: RecordChange) -> str:
+    if change.status_cited is None:
+        return ""
+    if change.status_cited:
+        return ", with a cited status_history entry"
+    return ", WITHOUT a cited status_history entry: add one (date, status, cite)"
+
+
 def _heading(d: RecordDiff) -> str:
     head = d.head or "working tree"
     counts = ", ".join(f"{len(d.of(c))} {c}" for c in ("added", "changed", "removed"))
@@ -324,7 +343,7 @@ def format_text(d: RecordDiff) -> str:
         if c.change == "changed" and c.fields:
             lines.append(f"{pad}fields: {', '.join(c.fields)}")
         if c.status:
-            lines.append(f"{pad}status: {status_words(c.status)}")
+            lines.append(f"{pad}status: {status_words(c.status)}{_cited_words(c)}")
         lines.extend(f"{pad}new reference: {_reference(r)}" for r in c.new_references)
         if not c.loads and c.change != "removed":
             lines.append(f"{pad}does not load: run barrierkb check")
@@ -361,7 +380,7 @@ def format_markdown(d: RecordDiff) -> str:
         record = f"`{c.path}`" + (f" {_md(c.title)}" if c.title else "")
         details = []
         if c.status:
-            details.append(f"status: {status_words(c.status)}")
+            details.append(f"status: {status_words(c.status)}{_cited_words(c)}")
         if c.change == "changed" and c.fields:
             details.append("fields: " + ", ".join(f"`{f}`" for f in c.fields))
         if c.new_references:

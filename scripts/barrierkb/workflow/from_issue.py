@@ -153,8 +153,18 @@ _URL = re.compile(r"^<?(https?://\S+?)>?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _sources(value: str) -> list[dict]:
-    """`title | address | publisher | date` per line; a Markdown link works too."""
+_DATE_LIKE = re.compile(
+    r"\b\d{4}\b.*\b\d{1,2}\b|\b\d{1,2}\b.*\b\d{4}\b|\b(?:jan|feb|mar|apr|ma[ji]|jun|jul|aug|sep|o[ck]t|nov|dec)\w*\b",
+    re.I,
+)
+
+
+def _sources(value: str, warnings: list[str] | None = None) -> list[dict]:
+    """`title | address | publisher | date` per line; a Markdown link works too.
+
+    A part that looks like a date but is not written YYYY-MM-DD is left out, with
+    a warning, rather than read as the publisher.
+    """
     out = []
     for line in _lines(value):
         source: dict[str, str] = {}
@@ -168,6 +178,9 @@ def _sources(value: str) -> list[dict]:
                 source["url"] = url.group(1)
             elif _DATE.match(part):
                 source["date"] = part
+            elif part and words and _DATE_LIKE.search(part) and len(part) <= 30:
+                if warnings is not None:
+                    warnings.append(f"'{part}' is not a date written YYYY-MM-DD; it was left out")
             elif part:
                 words.append(part)
         title = words[0] if words else source.get("url", "")
@@ -182,11 +195,18 @@ def _sources(value: str) -> list[dict]:
     return out
 
 
-def record_from_issue(body: str, today: dt.date | None = None) -> dict:
+def record_from_issue(
+    body: str,
+    today: dt.date | None = None,
+    known: set[str] | None = None,
+    warnings: list[str] | None = None,
+) -> dict:
     """The barrier record that an issue body describes, as plain data in field order.
 
     The id is made from the title, `status` defaults to `identified` and
     `last_reviewed` is today. Raises `FromIssueError` when the body has no title.
+    What it could not read goes to `warnings` (never into a value): dates not
+    written YYYY-MM-DD, and organisations that are not in `known`.
     """
     answers = sections(body)
     if "title" not in answers:
@@ -215,7 +235,7 @@ def record_from_issue(body: str, today: dt.date | None = None) -> dict:
         elif field_id == "solutions":
             values[field_id] = _solutions(answer)
         elif field_id == "sources":
-            values[field_id] = _sources(answer)
+            values[field_id] = _sources(answer, warnings)
         elif field_id == "impact":
             found = [m.group(0) for m in citations.GROUP.finditer(answer)]
             values[field_id] = {"text": answer, **({"cite": found[0]} if found else {})}
@@ -233,10 +253,40 @@ def record_from_issue(body: str, today: dt.date | None = None) -> dict:
 # -- writing the record ------------------------------------------------------------------------
 
 
-def issue_record(body: str, today: dt.date | None = None) -> tuple[str, str]:
-    """The id and YAML text of the record an issue body describes."""
-    record = record_from_issue(body, today)
-    return record["id"], record_yaml(record)
+def _unknown_organisations(record: dict, known: set[str]) -> list[str]:
+    found = []
+    for field in ("responsible", "stakeholders"):
+        found += [r["stakeholder"] for r in record.get(field, []) if r["stakeholder"] not in known]
+    for field in ("forums", "contributors"):
+        found += [org for org in record.get(field, []) if org not in known]
+    return [
+        f"'{org}' is not an organisation in stakeholders/: write its id, or add the record "
+        "(barrierkb new stakeholder)"
+        for org in dict.fromkeys(found)
+    ]
+
+
+def issue_record(
+    body: str, today: dt.date | None = None, known: set[str] | None = None
+) -> tuple[str, str, list[str]]:
+    """The id and YAML text of the record an issue body describes, and what it could not read.
+
+    Each warning names the line of the body it comes from.
+    """
+    warnings: list[str] = []
+    record = record_from_issue(body, today, known, warnings)
+    if known is not None:
+        warnings += _unknown_organisations(record, known)
+    return record["id"], record_yaml(record), [_at_line(body, w) for w in warnings]
+
+
+def _at_line(body: str, warning: str) -> str:
+    """`line N: warning`, N being the body's line that holds the quoted text."""
+    quoted = re.search(r"'([^']+)'", warning)
+    for number, line in enumerate(body.splitlines(), start=1):
+        if quoted and (quoted.group(1) in line or quoted.group(1) in make_id(line)):
+            return f"line {number}: {warning}"
+    return warning
 
 
 def output_path(output: str | None, record_id: str) -> str | None:

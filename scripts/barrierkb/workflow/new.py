@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..records.model import Barrier
+from ..records.model import Barrier, Briefing, Stakeholder
 from ..records.slugs import make_id
 from .writer import schema_line
 
@@ -51,6 +51,44 @@ OPTIONAL_EXAMPLES: dict[str, str] = {
 }
 
 
+#: Stakeholder fields: what a required one starts as, and examples for the rest.
+STAKEHOLDER_PLACEHOLDERS: dict[str, str] = {
+    "type": "agency",
+    "country": "SE",
+    "level": "national",
+}
+STAKEHOLDER_EXAMPLES: dict[str, str] = {
+    "url": "https://www.example.se/",
+    "description": "{sv: 'Vad organisationen är och gör.', en: 'What it is and does.'}",
+    "relations": "\n#   - {type: reports_to, target: regeringen-se, cite: '[@kalla-1]'}",
+    "power": "3",
+    "interest": "3",
+    "sources": "\n#   - {id: kalla-1, title: 'Om oss', url: 'https://www.example.se/om'}",
+    "visibility": "public",
+    "internal_notes": "'Endast för den interna versionen.'",
+}
+#: Briefing fields, likewise.
+BRIEFING_PLACEHOLDERS: dict[str, str] = {
+    "forum": "TODO",
+    "barriers": "\n  - barrier: TODO",
+}
+BRIEFING_EXAMPLES: dict[str, str] = {
+    "attendees": "[malmo-stadskontoret]",
+    "purpose": "'Varför vi går till mötet.'",
+    "example": "false",
+    "sources": "\n#   - {id: kalla-1, title: 'Kallelse', publisher: '...'}",
+    "visibility": "public",
+    "internal_notes": "'Endast för den interna versionen.'",
+}
+
+#: Per kind: the model, the placeholders of required fields, examples of the rest.
+TEMPLATES: dict[str, tuple[type, dict[str, str], dict[str, str]]] = {
+    "barriers": (Barrier, REQUIRED_PLACEHOLDERS, OPTIONAL_EXAMPLES),
+    "stakeholders": (Stakeholder, STAKEHOLDER_PLACEHOLDERS, STAKEHOLDER_EXAMPLES),
+    "briefings": (Briefing, BRIEFING_PLACEHOLDERS, BRIEFING_EXAMPLES),
+}
+
+
 def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -59,24 +97,48 @@ def _field(name: str, value: str) -> str:
     return f"{name}:{value}" if value.startswith("\n") else f"{name}: {value}"
 
 
+def new_record(
+    root: Path,
+    kind: str,
+    title: str,
+    record_id: str | None = None,
+    today: dt.date | None = None,
+    date: dt.date | None = None,
+) -> tuple[Path, str]:
+    """The path and text of a new record of `kind` (barriers, stakeholders, briefings).
+
+    The id is `record_id`, or made from `title` by the one rule (`slugs.make_id`);
+    it is permanent. Required fields start as placeholders that `check` refuses
+    until they are filled in; optional ones are comments with an example.
+    """
+    today = today or dt.date.today()
+    model, placeholders, examples = TEMPLATES[kind]
+    record_id = record_id or make_id(title)
+    if kind == "briefings" and date and not record_id.startswith(date.isoformat()):
+        record_id = make_id(f"{date.isoformat()} {title}")
+    given = {
+        "id": record_id,
+        "title": f"{{sv: {_quote(title)}, en: 'TODO: English title'}}",
+        "name": f"{{sv: {_quote(title)}, en: 'TODO: English name'}}",
+        "last_reviewed": today.isoformat(),
+        "date": (date or today).isoformat(),
+    }
+    lines = [
+        schema_line(kind),
+        "# Fyll i alla TODO och kör sedan: barrierkb check",
+        f"# Id:t {record_id} är postens permanenta adress och ändras aldrig.",
+    ]
+    for name, info in model.model_fields.items():
+        lines.append(f"# {info.description}")
+        if name in given and (name != "title" or "title" in model.model_fields):
+            lines.append(f"{name}: {given[name]}")
+        elif info.is_required():
+            lines.append(_field(name, placeholders[name]))
+        elif name in examples:
+            lines.append("# " + _field(name, examples[name]))
+    return root / kind / f"{record_id}.yml", "\n".join(lines) + "\n"
+
+
 def new_barrier(root: Path, title: str, today: dt.date | None = None) -> tuple[Path, str]:
     """The path and text of a new barrier record titled `title`."""
-    today = today or dt.date.today()
-    record_id = make_id(title)
-    lines = [
-        schema_line("barriers"),
-        "# Fyll i alla TODO och kör sedan: barrierkb check",
-    ]
-    for name, info in Barrier.model_fields.items():
-        lines.append(f"# {info.description}")
-        if name == "id":
-            lines.append(f"id: {record_id}")
-        elif name == "title":
-            lines.append(f"title: {{sv: {_quote(title)}, en: 'TODO: English title'}}")
-        elif name == "last_reviewed":
-            lines.append(f"last_reviewed: {today.isoformat()}")
-        elif info.is_required():
-            lines.append(_field(name, REQUIRED_PLACEHOLDERS[name]))
-        else:
-            lines.append("# " + _field(name, OPTIONAL_EXAMPLES[name]))
-    return root / "barriers" / f"{record_id}.yml", "\n".join(lines) + "\n"
+    return new_record(root, "barriers", title, today=today)
