@@ -87,8 +87,8 @@ def test_a_status_past_identified_without_history_fails(kb_root):
 
 
 def test_new_takes_an_id_and_says_it_is_permanent(kb_root):
-    done = run_cli("new", "--title", "Grænsependlere får ikke MitID", "--id", "mitid-grensependlere",
-                   "--root", str(kb_root))  # fmt: skip
+    title = "Grænsependlere får ikke MitID"
+    done = run_cli("new", "--title", title, "--id", "mitid-grensependlere", "--root", str(kb_root))
     assert done.returncode == 0, done.stderr
     assert "is permanent" in done.stdout
     assert (kb_root / "barriers" / "mitid-grensependlere.yml").is_file()
