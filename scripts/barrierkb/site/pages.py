@@ -236,6 +236,7 @@ def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
             briefings=[
                 br for br in kb.briefings.values() if br.forum == s.id or s.id in br.attendees
             ],
+            contributed=[b for b in kb.barriers.values() if s.id in b.contributors],
             **sections.get(s.id, {}),
         )
     return pages
