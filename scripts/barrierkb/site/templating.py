@@ -28,6 +28,10 @@ from . import paths
 from .markdown import to_html, to_inline_html
 
 
+#: Short names of the other registers, for the register table.
+REGISTER_SHORT = {"nordic_fmc": "Norden", "oresunddirekt": "Øresunddirekt", "b_solutions": "b-solutions"}
+
+
 @dataclass(frozen=True)
 class SiteOptions:
     """What the renderer needs to know beyond the records."""
@@ -113,6 +117,7 @@ def environment() -> jinja2.Environment:
         isodate=lambda d: d.isoformat() if d else "",
         roles=roles_in_words,
         register=lambda s: vocab.REGISTER_LABELS.get(s, s),
+        register_short=lambda s: REGISTER_SHORT.get(s, s),
         source_kind=lambda s: vocab.SOURCE_KIND_LABELS.get(s, s),
         language=lambda s: vocab.LANGUAGE_LABELS.get(s, s),
         thousands=lambda n: f"{n:,}".replace(",", " "),
