@@ -142,22 +142,27 @@ def hostile_records(item: dict) -> dict[str, str]:
     """The barrier, stakeholder and briefing that carry one payload in every text field.
 
     The payload goes in as a JSON string, which YAML reads as a double-quoted
-    scalar, so it stays on the template's line whatever it holds.
+    scalar, so it stays on the template's line whatever it holds. `@CITED@` is
+    the payload after a citation of the template's source, for fields where
+    every paragraph must cite (a barrier's description).
     """
     rid = f"hostile-{item['name']}"
     quoted = json.dumps(item["text"], ensure_ascii=True)
+    cited = json.dumps(f"[@testkorpus] {item['text']}", ensure_ascii=True)
     folders = {"barrier": "barriers", "stakeholder": "stakeholders", "briefing": "briefings"}
     return {
-        f"{folders[kind]}/{rid}.yml": template.replace("@ID@", rid).replace("@TEXT@", quoted)
+        f"{folders[kind]}/{rid}.yml": template.replace("@ID@", rid)
+        .replace("@TEXT@", quoted)
+        .replace("@CITED@", cited)
         for kind, template in _templates().items()
     }
 
 
 def hostile_fields(kind: str) -> dict[int, str]:
-    """Line number -> field path of each `@TEXT@` in a template."""
+    """Line number -> field path of each `@TEXT@` or `@CITED@` in a template."""
     fields = {}
     for number, line in enumerate(_templates()[kind].splitlines(), start=1):
-        if "@TEXT@" in line and not line.startswith("#"):
+        if ("@TEXT@" in line or "@CITED@" in line) and not line.startswith("#"):
             fields[number] = line.split("#", 1)[1].strip()
     return fields
 
