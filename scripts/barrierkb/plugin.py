@@ -23,7 +23,10 @@ from mkdocs.structure.toc import get_toc
 
 from .config import BarrierKBConfig
 from .records.diagnostics import format_text
+from .records.i18n import reset_edition, set_edition
 from .records.model import FOLDERS
+from .records.overlay import OVERLAY_VARIABLE, OverlayError
+from .records.vocab import LANGUAGE
 from .site import render_site
 from .site.prepare import RecordErrors, SiteState, prepare
 from .site.templating import UNINDEXED_END, UNINDEXED_START
@@ -79,7 +82,12 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
                 self.config.home,
                 self.config.edit_url,
                 site_url=config.site_url or "",
+                lang=self.config.lang,
+                overlay=os.environ.get(OVERLAY_VARIABLE) or self.config.overlay or None,
             )
+        except OverlayError as err:
+            _remove_old_build(config.site_dir)
+            raise PluginError(str(err)) from None
         except RecordErrors as err:
             _remove_old_build(config.site_dir)
             raise PluginError("the records have errors:\n" + format_text(err.diagnostics)) from None
@@ -87,6 +95,8 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             log.info(d.format())
         #: The checked records and the graph for this build; the macros module reads it.
         self.state: SiteState = state
+        # Every page of this build, generated or hand-written, is in the edition's language.
+        self._edition = set_edition(self.config.lang)
         config.extra["polyfills"] = [
             SHIM_PATH if "iframe-worker" in str(p) else p for p in config.extra.get("polyfills", [])
         ]
@@ -113,7 +123,20 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
                 "to install the offline-search shim"
             )
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(shim)))
+        base = Path(config.config_file_path).parent
+        for folder in self.config.assets:
+            for path in sorted((base / folder).rglob("*")):
+                if path.is_file():
+                    dest = "assets/" + path.relative_to(base / folder).as_posix()
+                    files.append(File.generated(config, dest, abs_src_path=str(path)))
         return files
+
+    def on_page_context(self, context, page, config, nav):
+        """The switcher's links: this same page in each edition, relative (works from file://)."""
+        context["bkb_alternates"] = alternates(
+            page.file.dest_uri, self.config.lang, self.config.editions
+        )
+        return context
 
     @_timed
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -145,6 +168,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
 
     def on_post_build(self, config) -> None:
         """Say how much of the build was ours (`make bench` reads this line)."""
+        reset_edition(self._edition)
         log.info(
             "barrierkb: %.2f s in this plugin (load and check %.2f s, render %.2f s, "
             "page events %.2f s)",
@@ -159,6 +183,21 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def alternates(dest: str, lang: str, editions: dict[str, str]) -> list[dict]:
+    """The same page in each edition, as a link relative to the page `dest` of edition `lang`.
+
+    >>> [a["link"] for a in alternates("barriers/x.html", "da", {"sv": "", "da": "da/"})]
+    ['../../barriers/x.html', 'x.html']
+    """
+    up = "../" * dest.count("/")
+    to_root = up + "../" * editions.get(lang, "").count("/")
+    links = []
+    for code, prefix in editions.items():
+        link = dest.rsplit("/", 1)[-1] if code == lang else to_root + prefix + dest
+        links.append({"name": LANGUAGE.label(code, code).capitalize(), "link": link, "lang": code})
+    return links
 
 
 _HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

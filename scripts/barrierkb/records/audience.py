@@ -1,4 +1,4 @@
-"""Who a build is for: the public site never sees internal records or notes."""
+"""Who a build is for: the public site never sees internal records or internal fields."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Literal
 
 from .load import KnowledgeBase
-from .model import FOLDERS
+from .model import FOLDERS, INTERNAL_FIELDS, Briefing
 
 Audience = Literal["public", "internal"]
 AUDIENCES: tuple[str, ...] = ("public", "internal")
@@ -15,19 +15,26 @@ AUDIENCES: tuple[str, ...] = ("public", "internal")
 def for_audience(kb: KnowledgeBase, audience: Audience) -> KnowledgeBase:
     """A copy of `kb` holding only what `audience` may see.
 
-    For the public, internal records are dropped and `internal_notes` emptied;
-    the internal audience sees everything.
+    For the public, internal records are dropped and every internal field
+    (`model.INTERNAL_FIELDS`: notes, talking points, channels) emptied, also in
+    the agenda of a briefing; the internal audience sees everything.
     """
     if audience == "internal":
         return kb
 
-    def public(records: dict) -> dict:
-        return {
-            rid: record.model_copy(update={"internal_notes": None})
-            if "internal_notes" in type(record).model_fields
-            else record
-            for rid, record in records.items()
-            if record.visibility == "public"
+    def stripped(record):
+        fields = type(record).model_fields
+        update = {
+            f: fields[f].get_default(call_default_factory=True)
+            for f in INTERNAL_FIELDS & set(fields)
         }
+        if isinstance(record, Briefing):
+            update["barriers"] = [
+                i.model_copy(update={"talking_points": []}) for i in record.barriers
+            ]
+        return record.model_copy(update=update) if update else record
+
+    def public(records: dict) -> dict:
+        return {rid: stripped(r) for rid, r in records.items() if r.visibility == "public"}
 
     return replace(kb, **{kind: public(kb.records(kind)) for kind in FOLDERS})

@@ -19,7 +19,7 @@ from .diagnostics import Diagnostic, sort_key
 from .findings import Finding, text_leaves
 from .links import unsafe_links
 from .load import KnowledgeBase, RecordFile, field_path
-from .model import FOLDERS, KINDS, Barrier, Briefing, Record, kind_of
+from .model import FOLDERS, INTERNAL_FIELDS, KINDS, Barrier, Briefing, Record, kind_of
 from .refs import references
 from .rules import problem
 
@@ -59,10 +59,22 @@ def _valid(record: Record, failed: frozenset[str], *names: str) -> bool:
     return all(hasattr(record, n) and n not in failed for n in names)
 
 
+def _internal_in_public(where: RecordFile, record: Record) -> Iterator[Finding]:
+    """Internal fields, or `visibility: internal`, written in a file of the public tree."""
+    if where.in_overlay:
+        return
+    for path in sorted(where.positions.keys, key=str):
+        if path and path[-1] in INTERNAL_FIELDS:
+            yield Finding(path, "internal-field", f"{field_path(path)}: internal material")
+    if getattr(record, "visibility", "public") == "internal":
+        yield Finding(("visibility",), "internal-field", "visibility: an internal record")
+
+
 def _record_findings(
     kb: KnowledgeBase, where: RecordFile, record: Record, today, failed: frozenset[str]
 ) -> Iterator:
     yield from _id_matches_file(where)
+    yield from _internal_in_public(where, record)
     yield from _references_resolve(kb, record)
     yield from _text_is_safe(record, personal=getattr(record, "visibility", "public") == "public")
     if _valid(record, failed, "sources"):
@@ -136,8 +148,9 @@ def _suggest(target: str, records: dict) -> str:
 def _text_is_safe(record: Record, personal: bool) -> Iterator[Finding]:
     for loc, text in text_leaves(record.model_dump(mode="json", warnings=False)):
         name = field_path(loc)
+        internal = bool(INTERNAL_FIELDS & {p for p in loc if isinstance(p, str)})
         for pattern, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
-            if personal and (match := pattern.search(text)):
+            if personal and not internal and (match := pattern.search(text)):
                 yield Finding(
                     loc, "personal-data", f"{name}: {what} in a public record", None, match.start()
                 )

@@ -25,7 +25,7 @@ import gettext as stdlib_gettext
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from functools import cache
 from pathlib import Path
 
@@ -74,6 +74,15 @@ def edition(lang: str) -> Iterator[str]:
         yield lang
     finally:
         _EDITION.reset(token)
+
+
+def set_edition(lang: str) -> Token:
+    """Render in `lang` from now on (until `reset_edition`): for a whole MkDocs build."""
+    return _EDITION.set(lang)
+
+
+def reset_edition(token: Token) -> None:
+    _EDITION.reset(token)
 
 
 def current() -> str:

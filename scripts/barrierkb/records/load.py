@@ -41,6 +41,8 @@ class RecordFile:
     id: str
     path: str
     positions: Positions
+    #: True for a file of the overlay (internal material), not of the public tree.
+    in_overlay: bool = False
 
 
 @dataclass
@@ -62,6 +64,8 @@ class KnowledgeBase:
     #: Records whose fields failed in part, by (kind, id): what did validate, so
     #: that the checker reports every other problem in the same run.
     partial: dict[tuple[str, str], Partial] = field(default_factory=dict)
+    #: The overlay files that add internal fields to a public record, by (kind, id).
+    overlay_parts: dict[tuple[str, str], RecordFile] = field(default_factory=dict)
 
     def records(self, kind: str) -> dict[str, Record]:
         return getattr(self, kind)

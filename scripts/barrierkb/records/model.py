@@ -283,16 +283,39 @@ class Stakeholder(Record):
     sources: list[Source] = Field(
         default_factory=list, description="Where the relations and facts come from."
     )
+    contacts: list[Contact] = Field(
+        default_factory=list, description="Contact roles: a unit or role, never a person."
+    )
+    channels: list[Channel] = Field(
+        default_factory=list,
+        description="Functional channels (a shared mailbox, a switchboard): overlay only.",
+    )
     visibility: _as_literal(vocab.VISIBILITIES) = Field(
         "public", description="public, or internal."
     )
     internal_notes: Text | None = Field(None, description="Notes for the internal build only.")
 
 
+class Contact(Record):
+    role: Text = Field(description="A unit or role to contact, never a person's name.")
+    note: Text | None = Field(None, description="What to contact them about.")
+
+
+class Channel(Record):
+    kind: _as_literal(vocab.CHANNEL_KINDS) = Field(
+        description="mailbox, switchboard, phone or web."
+    )
+    value: Label = Field(description="The functional address or number (overlay only).")
+    note: Text | None = Field(None, description="When to use it.")
+
+
 class AgendaItem(Record):
     barrier: Slug = Field(description="Barrier id.")
     ask: Text | None = Field(None, description="Overrides the barrier's own ask for this meeting.")
-    talking_points: list[Text] = Field(default_factory=list, description="What to say.")
+    talking_points: list[Text] = Field(
+        default_factory=list,
+        description="What to say: the home organisation's strategy, overlay only.",
+    )
 
 
 class Briefing(Record):
@@ -312,6 +335,10 @@ class Briefing(Record):
     )
     sources: list[Source] = Field(
         default_factory=list, description="Sources that the purpose and talking points cite."
+    )
+    talking_points: dict[Slug, list[Text]] = Field(
+        default_factory=dict,
+        description="What to say, by barrier id: the home organisation's strategy, overlay only.",
     )
     visibility: _as_literal(vocab.VISIBILITIES) = Field(
         "public", description="public, or internal."
@@ -360,6 +387,11 @@ KINDS: dict[str, type[Record]] = {
     "briefings": Briefing,
     "sources": SharedSource,
 }
+#: Fields that belong to the overlay (internal material), never to the public tree:
+#: notes, talking points and functional contact channels. `visibility: internal`
+#: belongs there too.
+INTERNAL_FIELDS: frozenset[str] = frozenset({"internal_notes", "talking_points", "channels"})
+
 #: Example briefings (no real meeting) live apart, in this folder, with the briefing model.
 EXAMPLES = "examples/briefings"
 #: Every folder the loader reads, by kind: the record kinds, then the examples.

@@ -393,6 +393,33 @@ RULES: dict[str, Rule] = _rules(
         "links",
     ),
     Rule(
+        "internal-field",
+        "error",
+        "Internal material in the public tree.",
+        "move it to the overlay, the private folder named by BARRIERKB_OVERLAY or the plugin "
+        "option `overlay` (barrierkb new overlay DIR writes one); see CONTRIBUTING",
+        "Everything in this repository is public the moment it is pushed, and stays public in "
+        "git history. `visibility: internal`, `internal_notes`, talking points and functional "
+        "contact channels live in the overlay, which only the internal build reads.",
+    ),
+    Rule(
+        "overlay-public-field",
+        "error",
+        "An overlay file sets a public field of a public record.",
+        "change public fields in the public record; the overlay adds only internal fields "
+        "(internal_notes, talking_points, channels)",
+        "The public record is the single truth for its public fields; the overlay may only add "
+        "internal material to it, or add whole internal records.",
+    ),
+    Rule(
+        "overlay-orphan",
+        "error",
+        "An overlay file adds internal fields to a record that does not exist.",
+        "use the id of a public record, or make the file a whole record with "
+        "`visibility: internal`",
+        "Internal fields attach to the public record with the same id.",
+    ),
+    Rule(
         "placeholder",
         "error",
         "A TODO placeholder from the template is left in.",

@@ -61,14 +61,15 @@ def validate(
     fields = {}
     for name, info in model.model_fields.items():
         if name in value and name not in failed:
-            fields[name] = _adapter(model, name).validate_python(value[name])
+            fields[name] = field_adapter(model, name).validate_python(value[name])
         elif name in value and _is_list(info.annotation):
             fields[name] = _valid_items(model, name, value[name])
     return None, Partial(model.model_construct(**fields), failed), problems
 
 
 @cache
-def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+    """The validator of one field of a model, on its own."""
     info = model.model_fields[name]
     return TypeAdapter(Annotated[info.annotation, info])
 

@@ -248,12 +248,23 @@ VISIBILITY = Vocabulary(
     {"public": ("Offentlig", "Public", "Offentlig"), "internal": ("Intern", "Internal", "Intern")},
 )
 
+#: How an organisation can be reached without naming a person (overlay only).
+CHANNEL_KIND = Vocabulary(
+    "channel_kind",
+    {
+        "mailbox": ("Funktionsbrevlåda", "Shared mailbox", "Funktionspostkasse"),
+        "switchboard": ("Växel", "Switchboard", "Omstilling"),
+        "phone": ("Telefon", "Phone", "Telefon"),
+        "web": ("Webbformulär", "Web form", "Webformular"),
+    },
+)
+
 #: Every vocabulary, by the name the checker's hints use.
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (STATUS, THEME, OBSTACLE_TYPE, ROLE, SOLUTION_TYPE, FMC_STATUS, PRIORITY,
               STAKEHOLDER_TYPE, LEVEL, RELATION, COUNTRY, REGISTER, SOURCE_KIND, LANGUAGE,
-              DATE_BASIS, VISIBILITY)
+              DATE_BASIS, VISIBILITY, CHANNEL_KIND)
 }  # fmt: skip
 
 # -- the codes, and their Swedish labels, under the names the code uses ---------------------
@@ -295,6 +306,7 @@ SOURCE_KINDS = SOURCE_KIND.codes
 SOURCE_KIND_LABELS = SOURCE_KIND.in_language("sv")
 LANGUAGE_LABELS = LANGUAGE.in_language("sv")
 DATE_BASES = DATE_BASIS.codes
+CHANNEL_KINDS = CHANNEL_KIND.codes
 
 
 def border_label(border: str, lang: str = "sv") -> str:

@@ -15,6 +15,7 @@ from ..records.audience import for_audience
 from ..records.check import check
 from ..records.diagnostics import Diagnostic, errors
 from ..records.history import file_history
+from ..records.overlay import OVERLAY_VARIABLE, OverlayError, apply_overlay, overlay_root
 from ..records.load import KnowledgeBase, load
 from ..network.graph import build_graph
 from .context import NetworkView, network_view
@@ -57,16 +58,29 @@ def prepare(
     edit_url: str = "",
     with_graph: bool = True,
     site_url: str = "",
+    lang: str = "sv",
+    overlay: str | Path | None = None,
 ) -> SiteState:
-    """Load, check and filter the records for `audience`; raise RecordErrors on errors."""
+    """Load, check and filter the records for `audience`; raise RecordErrors on errors.
+
+    The internal audience reads the overlay too (internal records and fields);
+    without one it raises `OverlayError`. The public audience never reads it.
+    """
     today = build_date()
     kb = load(root)
+    if audience == "internal":
+        if not overlay:
+            raise OverlayError(
+                "the internal build needs the overlay of internal material: name its folder in "
+                f"{OVERLAY_VARIABLE} or in the barrierkb plugin option `overlay`"
+            )
+        apply_overlay(kb, overlay_root(overlay, Path(root).resolve()))
     found = check(kb, today=today)
     if errors(found):
         raise RecordErrors(found)
     visible = for_audience(kb, audience)
     options = SiteOptions(
-        home=home, audience=audience, edit_url=edit_url, today=today, site_url=site_url
+        home=home, audience=audience, edit_url=edit_url, today=today, site_url=site_url, lang=lang
     )
     network = None
     if with_graph:

@@ -43,6 +43,8 @@ class SiteOptions:
     today: date = field(default_factory=lambda: date(2026, 1, 1))
     #: The site's address (mkdocs.yml `site_url`), for addresses that must be absolute.
     site_url: str = ""
+    #: The edition's language: record text is shown in it where a record has it.
+    lang: str = "sv"
 
 
 def heading(level: int, title: str, anchor: str | None = None) -> Markup:
