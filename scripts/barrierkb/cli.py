@@ -101,12 +101,21 @@ def _write(data: str | bytes, output: str | None) -> None:
     arg("--github", action="store_true", help="also print GitHub annotations"),
     arg("--links", action="store_true", help="also ask every source address (network)"),
     arg("--link-timeout", type=float, default=10.0, help="seconds to wait for each address"),
+    arg("--overlay", help="also check this overlay of internal material (or BARRIERKB_OVERLAY)"),
 )
 def cmd_check(args) -> int:
+    from .records.overlay import OVERLAY_VARIABLE, OverlayError, apply_overlay, overlay_root
+
     root = _root(args)
     if not root.is_dir():
         raise UsageError(f"{root} is not a folder")
     kb = load(root)
+    overlay = args.overlay or os.environ.get(OVERLAY_VARIABLE)
+    if overlay:
+        try:
+            apply_overlay(kb, overlay_root(overlay, root.resolve()))
+        except OverlayError as err:
+            raise UsageError(str(err)) from None
     found = check(kb)
     if args.links:
         from .workflow.linkcheck import dead_links
@@ -136,8 +145,14 @@ def cmd_schema(args) -> int:
 @command(
     "new",
     "write a new barrier, stakeholder or briefing from its template (`new --title` is a barrier)",
-    arg("kind", nargs="?", default="barrier", choices=["barrier", "stakeholder", "briefing"]),
-    arg("--title", required=True, help="the Swedish title (a stakeholder's name)"),
+    arg(
+        "kind",
+        nargs="?",
+        default="barrier",
+        choices=["barrier", "stakeholder", "briefing", "overlay"],
+    ),
+    arg("folder", nargs="?", help="for `new overlay`: the folder to write"),
+    arg("--title", help="the Swedish title (a stakeholder's name)"),
     arg("--id", help="the id to use instead of one made from the title; ids are permanent"),
     arg("--date", help="a briefing's meeting date, YYYY-MM-DD"),
     ROOT_ARG,
@@ -146,9 +161,17 @@ def cmd_new(args) -> int:
     import datetime as dt
 
     from .records.model import SLUG_PATTERN
-    from .workflow.new import new_record
+    from .workflow.new import new_overlay, new_record
     from .workflow.writer import RecordExists, write_new
 
+    if args.kind == "overlay":
+        if not args.folder:
+            raise UsageError("name the folder: barrierkb new overlay DIR")
+        new_overlay(Path(args.folder))
+        print(f"wrote an empty overlay in {args.folder}; read its README.md")
+        return 0
+    if not args.title:
+        raise UsageError("give --title")
     if args.id is not None and not re.fullmatch(SLUG_PATTERN, args.id):
         raise UsageError(f"{args.id!r} is not an id: lowercase letters, digits and hyphens")
     try:

@@ -142,3 +142,52 @@ def new_record(
 def new_barrier(root: Path, title: str, today: dt.date | None = None) -> tuple[Path, str]:
     """The path and text of a new barrier record titled `title`."""
     return new_record(root, "barriers", title, today=today)
+
+
+OVERLAY_README = """\
+# Internt material för Gränshinderbasen (overlay)
+
+Den här mappen är **intern**. Den har samma mappar som den öppna basen (`barriers/`,
+`stakeholders/`, `briefings/`, `sources/`) och läses bara av den interna versionen:
+
+    BARRIERKB_OVERLAY=/sökväg/till/den/här/mappen BARRIERKB_AUDIENCE=internal make site
+
+Här hör hemma det som aldrig får bli offentligt:
+
+- hela interna poster (`visibility: internal`);
+- `internal_notes` och `talking_points` till en offentlig post: en fil med samma id som den
+  offentliga posten och bara de interna fälten (`id`, `internal_notes`, `talking_points`,
+  `channels`);
+- funktionsadresser och växelnummer (`channels`) till en aktör.
+
+Det offentliga fältet i en offentlig post ändras i den öppna basen, aldrig här. Allt som
+committas till den öppna basen är offentligt för alltid, också i git-historiken; därför
+vägrar `barrierkb check` interna fält där.
+
+**Vem ska ha tillgång?** Bara de som arbetar med stadens påverkansarbete och får se dess
+strategi: håll mappen i ett privat repository med åtkomst för dem.
+
+**Skydd mot misstag.** Ligger mappen av misstag inuti den öppna basens utcheckning, lägg till
+dess namn i den öppna basens `.gitignore`, till exempel:
+
+    /internt/
+
+och installera kontrollen före varje commit i den öppna basen
+(`pip install pre-commit && pre-commit install`): den kör `barrierkb check`, som vägrar interna
+fält och interna poster i den öppna basen.
+"""
+
+
+def new_overlay(folder: Path) -> list[Path]:
+    """An empty overlay: the record folders and a README on what belongs there and why."""
+    written = []
+    for kind in ("barriers", "stakeholders", "briefings", "sources"):
+        keep = folder / kind / ".gitkeep"
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        keep.touch()
+        written.append(keep)
+    readme = folder / "README.md"
+    if not readme.exists():
+        readme.write_text(OVERLAY_README, encoding="utf-8")
+        written.append(readme)
+    return written
