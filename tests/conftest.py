@@ -19,6 +19,7 @@ import pytest
 from barrierkb.records.check import check
 from barrierkb.records.diagnostics import Diagnostic
 from barrierkb.records.load import load
+from barrierkb.records.overlay import apply_overlay
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -138,7 +139,6 @@ contributors: [malmo-stad]
 owner: "Malmö stad, Stadskontoret, Omvärld och näringsliv"
 last_reviewed: 2026-03-23
 review_due: 2099-03-23
-internal_notes: "Vinnova har muntligen bekräftat att villkoren ses över."
 """
 
 BRIEFING = """\
@@ -151,8 +151,6 @@ purpose: "Få stöd för en gemensam nordisk hållning om stödmottagare."
 barriers:
   - barrier: funding-domestic-recipients
     ask: "Att Greater Copenhagen tar upp frågan med Nordiska ministerrådet."
-    talking_points:
-      - "Testbäddar i Öresundsregionen får färre användare."
 """
 
 CLEAN_KB: dict[str, str] = {
@@ -178,6 +176,41 @@ def copy_repo(target: Path) -> Path:
     return target
 
 
+#: The overlay of internal material, as the city office would keep it beside the public tree:
+#: notes on a public barrier, an internal stakeholder with a functional mailbox, and talking
+#: points for the briefing. Each holds a marker that must never reach a public output.
+OVERLAY_MARKER = "HEMLIGT-OVERLAY-7c1"
+OVERLAY: dict[str, str] = {
+    BARRIER_PATH: f"""\
+id: {BARRIER_ID}
+internal_notes: "Vinnova har muntligen bekräftat att villkoren ses över. {OVERLAY_MARKER}-anteckning"
+""",
+    "stakeholders/intern-arbetsgrupp.yml": f"""\
+id: intern-arbetsgrupp
+name: "Intern arbetsgrupp för testbäddar {OVERLAY_MARKER}-post"
+type: other
+country: SE
+level: local
+visibility: internal
+channels:
+  - {{kind: mailbox, value: "testbaddar@malmo.se", note: "{OVERLAY_MARKER}-kanal"}}
+""",
+    f"briefings/{BRIEFING_ID}.yml": f"""\
+id: {BRIEFING_ID}
+talking_points:
+  {BARRIER_ID}:
+    - "Vi vet att Vinnova ser över villkoren. {OVERLAY_MARKER}-budskap"
+""",
+}
+
+
+def make_overlay(root: Path) -> Path:
+    """Write the overlay into `root` and return `root`."""
+    for rel, text in OVERLAY.items():
+        write(root, rel, text)
+    return root
+
+
 def write(root: Path, rel: str, content: str | bytes) -> Path:
     """Write one record file under `root`, creating its folder."""
     path = root / rel
@@ -196,9 +229,12 @@ def make_kb(root: Path) -> Path:
     return root
 
 
-def diagnose(root: Path, today=None) -> list[Diagnostic]:
-    """load + check, the library way."""
-    return check(load(root), today=today)
+def diagnose(root: Path, today=None, overlay: Path | None = None) -> list[Diagnostic]:
+    """load (with the overlay, when given) + check, the library way."""
+    kb = load(root)
+    if overlay is not None:
+        apply_overlay(kb, overlay)
+    return check(kb, today=today)
 
 
 def where(diagnostics: list[Diagnostic]) -> set[tuple[str, str, int, int]]:
@@ -228,6 +264,12 @@ def run_cli(
         text=True,
         timeout=timeout,
     )
+
+
+@pytest.fixture
+def overlay_root(tmp_path: Path) -> Path:
+    """A folder holding the overlay of internal material (beside the knowledge base)."""
+    return make_overlay(tmp_path / "overlay")
 
 
 @pytest.fixture

@@ -142,8 +142,8 @@ def test_github_actions_gets_annotations(kb_root):
     assert run.returncode == 1
     annotations = [line for line in run.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        f"::error file={BARRIER_PATH},line={status_line},col=9::[bad-value] status: 'started' is not "
-        "allowed (use one of 'identified', 'analysed', 'raised', 'in_dialogue', "
+        f"::error file={BARRIER_PATH},line={status_line},col=9::[bad-value] status: 'started' "
+        "is not allowed (use one of 'identified', 'analysed', 'raised', 'in_dialogue', "
         "'solution_proposed', 'decided', 'solved', 'partly_solved' or 'written_off')"
     ]
     # the readable lines are still there for the log

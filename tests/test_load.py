@@ -20,6 +20,7 @@ from conftest import (
 
 from barrierkb.records.load import field_path, load, load_record
 from barrierkb.records.model import Barrier, Briefing, Stakeholder
+from barrierkb.records.validation import Partial
 
 
 def test_clean_knowledge_base_loads_every_record(kb_root):
@@ -55,7 +56,8 @@ def test_country_codes_load_as_written(code):
 def test_country_written_as_false_is_refused_with_a_hint():
     text = INNOVASJON_NORGE.replace("country: NO", "country: false")
     record, _, problems = load_record(text.encode(), "stakeholders/x.yml", Stakeholder)
-    assert record is None
+    # refused: only a partial record of the fields that passed, without `country`
+    assert isinstance(record, Partial) and record.failed == {"country"}
     assert [(d.code, d.line, d.col) for d in problems] == [("bad-type", 5, 10)]
     assert "quotes" in problems[0].hint
 
@@ -193,14 +195,14 @@ def test_quoted_number_is_refused_where_a_score_is_expected():
     record, _, problems = load_record(
         text.encode(), "stakeholders/innovasjon-norge.yml", Stakeholder
     )
-    assert record is None
+    assert isinstance(record, Partial) and record.failed == {"power"}
     assert [(d.code, d.line, d.col) for d in problems] == [("bad-type", 11, 8)]
 
 
 def test_briefing_date_that_does_not_exist_is_a_bad_date():
     text = BRIEFING.replace("date: 2026-05-20", "date: 2026-02-30")
     record, _, problems = load_record(text.encode(), f"briefings/{BRIEFING_ID}.yml", Briefing)
-    assert record is None
+    assert isinstance(record, Partial) and record.failed == {"date"}
     assert [(d.code, d.line, d.col) for d in problems] == [("bad-date", 3, 7)]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from conftest import diagnose, run_cli
 
 from barrierkb import cli
@@ -116,11 +115,12 @@ def test_new_never_overwrites_a_record(kb_root, capsys):
     assert path.read_text(encoding="utf-8") == "# mitt arbete\n"
 
 
-def test_new_without_a_title_is_bad_usage(kb_root, capsys):
-    with pytest.raises(SystemExit) as info:
-        cli.main(["new", "--root", str(kb_root)])
-    assert info.value.code == 2
-    assert "--title" in capsys.readouterr().err
+def test_new_without_a_title_is_bad_usage(kb_root):
+    run = run_cli("new", "--root", str(kb_root))
+    assert run.returncode == 2
+    assert "--title" in run.stderr
+    # nothing was written
+    assert [p.name for p in (kb_root / "barriers").iterdir()] == ["funding-domestic-recipients.yml"]
 
 
 def test_title_with_path_characters_stays_inside_barriers(tmp_path):

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -227,17 +228,20 @@ def test_search_indexes_record_text_but_not_links_to_other_records(site):
 
 def test_build_reports_the_time_spent_in_barrierkb(tmp_path):
     log: list[str] = []
+    start = time.perf_counter()
     build(REPO, tmp_path / "site", log=log)
+    # A build is quiet (MkDocs' own "Documentation built in" line is not printed), so the
+    # whole run of `mkdocs build` is the clock the plugin's time is measured against.
+    total = time.perf_counter() - start
     ours = re.search(
         r"barrierkb: ([0-9.]+) s in this plugin \(load and check ([0-9.]+) s, "
         r"render ([0-9.]+) s, page events ([0-9.]+) s\)",
         log[0],
     )
-    total = re.search(r"Documentation built in ([0-9.]+) seconds", log[0])
-    assert ours and total, log[0][-2000:]
+    assert ours, log[0][-2000:]
     own, *parts = (float(x) for x in ours.groups())
     # Rendering pages always takes measurable time; the other parts may round to 0.00.
     assert parts[1] > 0 and all(p >= 0 for p in parts)
     assert abs(sum(parts) - own) <= 0.02
-    # Loading runs when MkDocs reads its configuration, before its build clock starts.
-    assert own - parts[0] <= float(total.group(1)) + 0.01
+    # Loading, rendering and the page events all happen within the run of the build.
+    assert own <= total + 0.01

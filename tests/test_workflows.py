@@ -133,7 +133,13 @@ def test_pages_deploys_main_with_only_the_rights_it_needs():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert "permissions" not in data["jobs"]["build"]
-    assert "mkdocs build --strict" in runs(data)
+    # the build is `make site`: check the records, then `mkdocs build --strict` per edition
+    assert "make site" in runs(data)
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    site = re.search(r"^site: (.*)\n((?:\t.*\n)+)", makefile, re.M)
+    assert site and "check" in site.group(1).split()
+    assert "$(MKDOCS_BUILD) --config-file mkdocs.yml" in site.group(2)
+    assert re.search(r"^MKDOCS_BUILD = .*mkdocs build --strict$", makefile, re.M)
 
 
 def test_review_report_runs_weekly_and_by_hand():

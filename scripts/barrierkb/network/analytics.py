@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..records.i18n import N_
 from .graph import (
     BARRIER,
     RELATION,
@@ -27,10 +28,10 @@ from .graph import (
 HIGH_SCORE = 3
 #: The four quadrants of the power/interest grid, with Swedish labels.
 QUADRANTS: dict[str, str] = {
-    "manage_closely": "Hantera nära",
-    "keep_satisfied": "Håll nöjda",
-    "keep_informed": "Håll informerade",
-    "monitor": "Bevaka",
+    "manage_closely": N_("Hantera nära"),
+    "keep_satisfied": N_("Håll nöjda"),
+    "keep_informed": N_("Håll informerade"),
+    "monitor": N_("Bevaka"),
 }
 
 

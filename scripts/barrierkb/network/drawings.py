@@ -28,6 +28,7 @@ import math
 import networkx as nx
 
 from ..records import vocab
+from ..records.i18n import _
 from .analytics import ego_network
 from .graph import (
     BARRIER,
@@ -78,7 +79,7 @@ def network_svg(
     G: nx.Graph,
     href: Href = default_href,
     home: str | None = "malmo-stad",
-    title: str = "Aktörsnätverket",
+    title: str | None = None,
     id_prefix: str = "natverk",
     per_row: int = 8,
 ) -> str:
@@ -98,8 +99,8 @@ def network_svg(
         ``href(kind, id)`` gives the address a node links to.
     home : str or None
         Plain id of the home organisation, drawn with a thick outline.
-    title : str
-        The drawing's title.
+    title : str or None
+        The drawing's title; "Aktörsnätverket", translated, by default.
     id_prefix : str
         Prefix of the ids inside the SVG; give each drawing on a page its own.
     per_row : int
@@ -121,6 +122,7 @@ def network_svg(
     True
     """
     prefix = safe_prefix(id_prefix)
+    title = _("Aktörsnätverket") if title is None else title
     width = 1200.0
     pos = network_layout(G, per_row=per_row, width=width)
     home_key = node_key(STAKEHOLDER, home) if home else None
@@ -134,18 +136,31 @@ def network_svg(
         level = G.nodes[n].get("level", "local")
         levels[level] = levels.get(level, 0) + 1
     kinds: dict[str, int] = {t: 0 for t in vocab.RELATION_TYPES}
-    for _, _, kind in edges:
+    for _u, _v, kind in edges:
         kinds[kind] = kinds.get(kind, 0) + 1
-    desc = (
-        f"{len(pos)} aktörer och {len(edges)} relationer mellan dem, i band efter nivå "
-        f"uppifrån: {_count_words(levels, vocab.LEVEL_LABELS) or 'inga'}. "
-        f"Relationer: {_count_words(kinds, vocab.RELATION_LABELS) or 'inga'}. "
-        "Formen visar typ av aktör och linjens streckmönster typ av relation; pilen pekar "
-        "från den som står i relationen till den den avser. Samma uppgifter finns i "
-        "tabellen intill."
-    )
+    sentences = [
+        _(
+            "%(stakeholders)s aktörer och %(relations)s relationer mellan dem, i band efter "
+            "nivå uppifrån: %(levels)s."
+        )
+        % {
+            "stakeholders": len(pos),
+            "relations": len(edges),
+            "levels": _count_words(levels, vocab.LEVEL_LABELS) or _("inga"),
+        },
+        _("Relationer: %(relations)s.")
+        % {"relations": _count_words(kinds, vocab.RELATION_LABELS) or _("inga")},
+        _(
+            "Formen visar typ av aktör och linjens streckmönster typ av relation; pilen pekar "
+            "från den som står i relationen till den den avser."
+        ),
+        _("Samma uppgifter finns i tabellen intill."),
+    ]
     if home_key in pos:
-        desc += f" Hemorganisationen {label_of(G, home_key)} har tjock kant."
+        sentences.append(
+            _("Hemorganisationen %(name)s har tjock kant.") % {"name": label_of(G, home_key)}
+        )
+    desc = " ".join(sentences)
 
     bottom = max((y for _, y in pos.values()), default=20.0) + 40
     shapes = sorted({shape_of(G, n) for n in pos}, key=SHAPE_ORDER.__getitem__)
@@ -156,7 +171,7 @@ def network_svg(
 
     # band labels and separators
     band_y: dict[str, list[float]] = {}
-    for n, (_, y) in pos.items():
+    for n, (_x, y) in pos.items():
         band_y.setdefault(G.nodes[n].get("level", "local"), []).append(y)
     for level in LEVEL_ORDER:
         if level not in band_y:
@@ -176,7 +191,7 @@ def network_svg(
     out.append('<g id="' + prefix + '-nodes">')
     # labels alternate in height from column to column within a band
     band_xs: dict[str, list[float]] = {}
-    for n, (x, _) in pos.items():
+    for n, (x, _y) in pos.items():
         band_xs.setdefault(G.nodes[n].get("level", "local"), []).append(x)
     band_cols = {level: sorted(set(xs)) for level, xs in band_xs.items()}
     column = {n: band_cols[G.nodes[n].get("level", "local")].index(x) for n, (x, _) in pos.items()}
@@ -190,7 +205,7 @@ def network_svg(
             href,
             (x, y + NODE_R + (13 if column[n] % 2 == 0 else 25), "middle"),
             bold=n == home_key,
-            note=" – hemorganisation" if n == home_key else "",
+            note=" – " + _("hemorganisation") if n == home_key else "",
         )
     out.append("</g>")
     out += legend
@@ -268,8 +283,8 @@ def ego_svg(
     name = label_of(G, center)
     n_stake = sum(1 for n in pos if n != center and node_kind(G, n) == STAKEHOLDER)
     n_barr = sum(1 for n in pos if node_kind(G, n) == BARRIER)
-    steps = "ett steg" if radius == 1 else f"{radius} steg"
-    title = f"{name}: nätverket inom {steps}"
+    steps = _("ett steg") if radius == 1 else _("%(n)s steg") % {"n": radius}
+    title = _("%(name)s: nätverket inom %(steps)s") % {"name": name, "steps": steps}
     direct = sorted(
         (e for e in edges if center in e[:2]),
         key=lambda e: (TYPE_ORDER.get(e[2], 99), id_of(G, e[0]), id_of(G, e[1])),
@@ -277,12 +292,24 @@ def ego_svg(
     sentences = [edge_sentence(G, u, v, k) for u, v, k in direct]
     shown = sentences[:40]
     if len(sentences) > len(shown):
-        shown.append(f"och {len(sentences) - len(shown)} band till, se tabellen")
-    desc = (
-        f"{node_title(G, center)} i mitten, med {n_stake} aktörer och {n_barr} gränshinder "
-        f"inom {steps}. "
-        + (f"Direkta band: {'; '.join(shown)}. " if shown else "Inga direkta band. ")
-        + "Formen visar typ av aktör eller hinder och linjens streckmönster typ av band."
+        shown.append(_("och %(n)s band till, se tabellen") % {"n": len(sentences) - len(shown)})
+    desc = " ".join(
+        [
+            _(
+                "%(center)s i mitten, med %(stakeholders)s aktörer och %(barriers)s gränshinder "
+                "inom %(steps)s."
+            )
+            % {
+                "center": node_title(G, center),
+                "stakeholders": n_stake,
+                "barriers": n_barr,
+                "steps": steps,
+            },
+            _("Direkta band: %(ties)s.") % {"ties": "; ".join(shown)}
+            if shown
+            else _("Inga direkta band."),
+            _("Formen visar typ av aktör eller hinder och linjens streckmönster typ av band."),
+        ]
     )
     out = svg_open(prefix, width, height, title, desc)
     for step in range(1, max(distance.values(), default=0) + 1):

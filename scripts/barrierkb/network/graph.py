@@ -45,6 +45,7 @@ import networkx as nx
 
 from ..records import vocab
 from ..records.audience import Audience, for_audience
+from ..records.i18n import N_, _
 from ..records.lang import localized
 from ..records.load import KnowledgeBase
 
@@ -69,12 +70,20 @@ EDGE_GROUPS: dict[str, str] = {
 EDGE_TYPES: tuple[str, ...] = tuple(EDGE_GROUPS)
 #: Position of each edge type in display order, for sorting edges.
 TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(EDGE_TYPES)}
-#: Swedish label of each edge type, read from source to target.
+#: Label of each edge type, read from source to target: the vocabulary's
+#: labels, and the forum where a barrier is raised (an interface string,
+#: translated by `edge_label`).
 EDGE_LABELS: dict[str, str] = {
     **vocab.RELATION_LABELS,
     **{role: label.lower() for role, label in vocab.ROLE_LABELS.items()},
-    RAISED_AT: "lyfts i",
+    RAISED_AT: N_("lyfts i"),
 }
+
+
+def edge_label(kind: str) -> str:
+    """The label of an edge type, in the edition's language where it is an interface string."""
+    return _(EDGE_LABELS[kind]) if kind == RAISED_AT else EDGE_LABELS[kind]
+
 
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -106,7 +115,7 @@ def split_key(key: str) -> tuple[str, str]:
     >>> split_key("barrier:funding-x")
     ('barrier', 'funding-x')
     """
-    kind, _, record_id = key.partition(":")
+    kind, _sep, record_id = key.partition(":")
     return kind, record_id
 
 
@@ -206,7 +215,7 @@ def build_graph(
                 edges.add((barrier, node_key(STAKEHOLDER, forum), RAISED_AT))
 
     for u, v, kind in sorted(edges, key=lambda e: (e[0], e[1], TYPE_ORDER[e[2]])):
-        G.add_edge(u, v, key=kind, type=kind, group=EDGE_GROUPS[kind], label=EDGE_LABELS[kind])
+        G.add_edge(u, v, key=kind, type=kind, group=EDGE_GROUPS[kind], label=edge_label(kind))
     return G
 
 

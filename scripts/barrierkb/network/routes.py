@@ -17,6 +17,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..records import vocab
+from ..records.i18n import N_, _
 from .graph import (
     BARRIER,
     RAISED_AT,
@@ -32,18 +33,18 @@ from .graph import (
 )
 from .paths import Router, best_paths
 
-#: Swedish label of a relation walked against its direction.
+#: Label of a relation walked against its direction (Swedish; `step_label` translates it).
 REVERSE_LABELS: dict[str, str] = {
-    "member_of": "har som medlem",
-    "part_of": "omfattar",
-    "reports_to": "får rapporter från",
-    "funds": "finansieras av",
-    "secretariat_of": "har som sekretariat",
-    "cooperates_with": "samarbetar med",
+    "member_of": N_("har som medlem"),
+    "part_of": N_("omfattar"),
+    "reports_to": N_("får rapporter från"),
+    "funds": N_("finansieras av"),
+    "secretariat_of": N_("har som sekretariat"),
+    "cooperates_with": N_("samarbetar med"),
 }
-#: Swedish label of the last step of an advocacy route that goes through a
-#: forum where the barrier is raised.
-RAISED_AT_STEP = "lyfter hindret till"
+#: Label of the last step of an advocacy route that goes through a forum
+#: where the barrier is raised.
+RAISED_AT_STEP = N_("lyfter hindret till")
 
 
 def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> list[list[dict]]:
@@ -93,7 +94,7 @@ def _advocacy(
 ) -> list[dict]:
     G = router.G
     roles: dict[str, list[str]] = {}
-    for u, _, d in G.in_edges(barrier, data=True):
+    for u, _v, d in G.in_edges(barrier, data=True):
         if group_of(d) == RESPONSIBLE and node_kind(G, u) == STAKEHOLDER:
             roles.setdefault(u, []).append(d["type"])
     forums = [
@@ -208,7 +209,7 @@ def all_advocacy_routes(
 
 
 def step_label(step: dict) -> str:
-    """The Swedish words for how a route reached a stop.
+    """The words for how a route reached a stop, in the edition's language.
 
     >>> step_label({"via": "member_of", "reverse": False})
     'medlem i'
@@ -219,9 +220,9 @@ def step_label(step: dict) -> str:
     if via is None:
         return ""
     if via == RAISED_AT:
-        return RAISED_AT_STEP
+        return _(RAISED_AT_STEP)
     if step.get("reverse"):
-        return REVERSE_LABELS.get(via, via)
+        return _(REVERSE_LABELS[via]) if via in REVERSE_LABELS else via
     return vocab.RELATION_LABELS.get(via, via)
 
 
@@ -278,7 +279,10 @@ def routes_in_words(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> str:
     routes = stakeholder_routes(G, from_id, to_id, k)
     if not routes:
         source, target = node_key(STAKEHOLDER, from_id), node_key(STAKEHOLDER, to_id)
-        return f"Ingen känd väg från {label_of(G, source)} till {label_of(G, target)}."
+        return _("Ingen känd väg från %(source)s till %(target)s.") % {
+            "source": label_of(G, source),
+            "target": label_of(G, target),
+        }
     return "\n".join(f"{i}. {route_in_words(r)}" for i, r in enumerate(routes, start=1))
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 import networkx as nx
 
 from ..records import vocab
+from ..records.i18n import N_, _
 from .graph import BARRIER, RAISED_AT, TYPE_ORDER, id_of, label_of, node_kind, xml_safe
 
 #: ``href(kind, id)``: the address a node links to.
@@ -39,13 +40,13 @@ SHAPE_OF_TYPE: dict[str, str] = {
     "research": "triangle",
     "other": "triangle",
 }
-#: Legend text of each shape, in legend order.
+#: Legend text of each shape, in legend order (translated where drawn).
 SHAPE_LABELS: dict[str, str] = {
-    "circle": "Kommun eller region",
-    "square": "Myndighet, departement, regering eller parlament",
-    "diamond": "Forum, gränskommitté eller mellanstatligt organ",
-    "triangle": "Företag, förening, forskning eller övrigt",
-    "hexagon": "Gränshinder",
+    "circle": N_("Kommun eller region"),
+    "square": N_("Myndighet, departement, regering eller parlament"),
+    "diamond": N_("Forum, gränskommitté eller mellanstatligt organ"),
+    "triangle": N_("Företag, förening, forskning eller övrigt"),
+    "hexagon": N_("Gränshinder"),
 }
 # Light fills that also differ in grey value; the shape carries the meaning.
 _FILLS = {
@@ -72,28 +73,29 @@ EDGE_STYLES: dict[str, tuple[str, float]] = {
     "informed": ("1 5", 1.0),
     RAISED_AT: ("4 2 1 2", 2.0),
 }
-#: How an edge reads as a Swedish sentence.
+#: How an edge reads as a sentence (in Swedish; translated where used).
 EDGE_SENTENCES: dict[str, str] = {
-    "member_of": "{u} är medlem i {v}",
-    "part_of": "{u} är del av {v}",
-    "reports_to": "{u} rapporterar till {v}",
-    "funds": "{u} finansierar {v}",
-    "secretariat_of": "{u} är sekretariat för {v}",
-    "cooperates_with": "{u} samarbetar med {v}",
-    "rule_owner": "{u} äger regelverket bakom hindret {v}",
-    "decision_maker": "{u} beslutar om hindret {v}",
-    "advocate": "{u} driver hindret {v}",
-    "ally": "{u} är allierad i hindret {v}",
-    "affected": "{u} berörs av hindret {v}",
-    "opponent": "{u} är motpart i hindret {v}",
-    "informed": "{u} hålls informerad om hindret {v}",
-    RAISED_AT: "Hindret {u} lyfts i {v}",
+    "member_of": N_("{u} är medlem i {v}"),
+    "part_of": N_("{u} är del av {v}"),
+    "reports_to": N_("{u} rapporterar till {v}"),
+    "funds": N_("{u} finansierar {v}"),
+    "secretariat_of": N_("{u} är sekretariat för {v}"),
+    "cooperates_with": N_("{u} samarbetar med {v}"),
+    "rule_owner": N_("{u} äger regelverket bakom hindret {v}"),
+    "decision_maker": N_("{u} beslutar om hindret {v}"),
+    "advocate": N_("{u} driver hindret {v}"),
+    "ally": N_("{u} är allierad i hindret {v}"),
+    "affected": N_("{u} berörs av hindret {v}"),
+    "opponent": N_("{u} är motpart i hindret {v}"),
+    "informed": N_("{u} hålls informerad om hindret {v}"),
+    RAISED_AT: N_("Hindret {u} lyfts i {v}"),
 }
-#: Legend text of each edge type.
+#: Legend text of each edge type: the vocabulary's labels, and the forum
+#: where a barrier is raised (an interface string, translated by `edge_legend`).
 EDGE_LEGEND: dict[str, str] = {
     **{t: label.capitalize() for t, label in vocab.RELATION_LABELS.items()},
     **{t: label for t, label in vocab.ROLE_LABELS.items()},
-    RAISED_AT: "Lyfts i forum",
+    RAISED_AT: N_("Lyfts i forum"),
 }
 #: Longest label drawn in full; longer names are cut, whole in the node's title.
 MAX_LABEL = 22
@@ -165,9 +167,16 @@ def _shape(shape: str, x: float, y: float, r: float, extra: str = "") -> str:
     return f'<polygon points="{joined}" {common}/>'
 
 
+def edge_legend(kind: str) -> str:
+    """The legend text of an edge type."""
+    if kind == RAISED_AT:
+        return _(EDGE_LEGEND[RAISED_AT])
+    return EDGE_LEGEND.get(kind, kind)
+
+
 def edge_sentence(G: nx.Graph, u: str, v: str, kind: str) -> str:
-    """An edge in Swedish words, for its title and the description."""
-    template = EDGE_SENTENCES.get(kind, "{u} " + kind + " {v}")
+    """An edge in words, for its title and the description."""
+    template = _(EDGE_SENTENCES[kind]) if kind in EDGE_SENTENCES else "{u} " + kind + " {v}"
     return template.format(u=_quoted(G, u), v=_quoted(G, v))
 
 
@@ -180,7 +189,12 @@ def node_title(G: nx.Graph, n: str) -> str:
     data = G.nodes[n]
     if node_kind(G, n) == BARRIER:
         status = vocab.STATUS_LABELS.get(data.get("status", ""), data.get("status", ""))
-        return f"Gränshinder: {label_of(G, n)}" + (f" (status: {status})" if status else "")
+        if status:
+            return _("Gränshinder: %(name)s (status: %(status)s)") % {
+                "name": label_of(G, n),
+                "status": status,
+            }
+        return _("Gränshinder: %(name)s") % {"name": label_of(G, n)}
     parts = [vocab.STAKEHOLDER_TYPE_LABELS.get(data.get("type", ""), "")]
     parts.append(data.get("country", ""))
     parts.append(vocab.LEVEL_LABELS.get(data.get("level", ""), ""))
@@ -258,7 +272,7 @@ def _edge(
         t = 0.72 if label_near == v else 0.28
         mx = (1 - t) ** 2 * sx + 2 * (1 - t) * t * cx + t**2 * tx
         my = (1 - t) ** 2 * sy + 2 * (1 - t) * t * cy + t**2 * ty
-        text = EDGE_LEGEND.get(kind, kind).lower()
+        text = edge_legend(kind).lower()
         out.append(
             f'<text x="{num(mx)}" y="{num(my - 3)}" text-anchor="middle" font-size="9" '
             f"{_HALO}>{escape(text)}</text>"
@@ -330,9 +344,10 @@ def draw_legend(
     prefix: str, x: float, y: float, width: float, shapes: list[str], kinds: list[str], home: bool
 ) -> tuple[list[str], float]:
     """The legend block at (x, y); returns its elements and height."""
+    heading = _("Teckenförklaring")
     out = [
         f'<g id="{prefix}-legend"><text x="{num(x)}" y="{num(y + 12)}" font-weight="bold">'
-        "Teckenförklaring</text>"
+        f"{escape(heading)}</text>"
     ]
     row_y = y + 34
     col_w = 300.0
@@ -346,10 +361,10 @@ def draw_legend(
         iy = row_y + (i // per_row) * 24
         if what == "shape":
             out.append(_shape(key, ix + 12, iy, 8, ' stroke-width="1.2"'))
-            text = SHAPE_LABELS[key]
+            text = _(SHAPE_LABELS[key])
         elif what == "home":
             out.append(_shape("circle", ix + 12, iy, 8, ' stroke-width="3.5"'))
-            text = "Hemorganisation (tjock kant)"
+            text = _("Hemorganisation (tjock kant)")
         else:
             dash, w = EDGE_STYLES.get(key, ("", 1.0))
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -358,7 +373,7 @@ def draw_legend(
                 f'<line x1="{num(ix)}" y1="{num(iy)}" x2="{num(ix + 34)}" y2="{num(iy)}" '
                 f'stroke="#000000" stroke-width="{num(w)}"{dash_attr}{arrow}/>'
             )
-            text = EDGE_LEGEND.get(key, key)
+            text = edge_legend(key)
         out.append(f'<text x="{num(ix + 42)}" y="{num(iy + 4)}">{escape(text)}</text>')
     out.append("</g>")
     rows = (len(items) + per_row - 1) // per_row

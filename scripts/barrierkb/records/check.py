@@ -134,6 +134,9 @@ def _references_resolve(kb: KnowledgeBase, record: Record) -> Iterator[Finding]:
                 "internal-reference",
                 f"{name}: '{target}' is internal and would be named on the public site",
             )
+        if loc[0] == "related" and record.id not in getattr(found, "related", [record.id]):
+            message = f"{name}: '{target}' does not list '{record.id}' among its related"
+            yield Finding(loc, "related-one-way", message, f"add `{record.id}` to its `related`")
         if (loc[0] == "forums" or loc[-1] == "forum") and found.type not in vocab.FORUM_TYPES:
             yield Finding(
                 loc, "not-a-forum", f"{name}: '{target}' is of type {found.type}, not a forum"

@@ -95,7 +95,6 @@ def _add_fields(kb, kind: str, public: Record, raw: dict, positions, rel: str) -
 def _add_record(kb, kind: str, data: bytes, rel: str, raw) -> None:
     """A whole internal record; an overlay file that is not whole names what is missing."""
     record, positions, problems = load_record(data, rel, model_of(kind))
-    kb.diagnostics.extend(problems)
     if isinstance(raw, dict) and set(raw) <= INTERNAL_FIELDS | {"id"} and raw.get("id"):
         kb.diagnostics.append(
             problem(
@@ -106,6 +105,7 @@ def _add_record(kb, kind: str, data: bytes, rel: str, raw) -> None:
             )
         )
         return
+    kb.diagnostics.extend(problems)
     if not isinstance(record, Record):
         if isinstance(record, Partial):
             kb.broken.add((kind, record.record.id if "id" in raw else ""))

@@ -257,6 +257,14 @@ RULES: dict[str, Rule] = _rules(
         "references",
     ),
     Rule(
+        "related-one-way",
+        "warning",
+        "A related barrier does not link back.",
+        "add this barrier's id to the other barrier's `related`",
+        "Related barriers are linked both ways, so a reader finds the link from either page.",
+        "references",
+    ),
+    Rule(
         "not-a-forum",
         "warning",
         "A forum reference names an organisation that is not a forum.",
@@ -290,7 +298,8 @@ RULES: dict[str, Rule] = _rules(
         "personal-data",
         "error",
         "An e-mail address or phone number in a public record.",
-        "name the unit or role instead, without contact details",
+        "name the unit or role instead; keep functional mailboxes and numbers in the "
+        "overlay's `channels`",
         "Public records name units and roles, never people or their contact details.",
     ),
     Rule(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from ..records import vocab
+from ..records.i18n import _
 from ..records.load import KnowledgeBase
 from ..records.model import Briefing
 from ..records.lang import localized
@@ -94,13 +95,13 @@ def briefing_pages(
     pages.update(
         {example_page(b.id): render_briefing(kb, b, options) for b in kb.examples.values()}
     )
-    pages[EXAMPLE_INDEX] = front_matter(title="Exempel") + render_template(
+    pages[EXAMPLE_INDEX] = front_matter(title=_("Exempel")) + render_template(
         "examples.md.j2", EXAMPLE_INDEX, examples=list(kb.examples.values()), kb=kb
     )
     ordered = sorted(kb.briefings.values(), key=lambda b: (b.date, b.id))
     coming = [b for b in ordered if b.date >= options.today]
     past = [b for b in reversed(ordered) if b.date < options.today]
-    pages[BRIEFING_INDEX] = front_matter(title="Möten") + render_template(
+    pages[BRIEFING_INDEX] = front_matter(title=_("Möten")) + render_template(
         "briefings.md.j2",
         BRIEFING_INDEX,
         coming=coming,
@@ -135,7 +136,7 @@ def annual_pages(kb: KnowledgeBase) -> dict[str, str]:
             if _status_at_end_of(b, year) not in (None, *vocab.CLOSED_STATUSES)
         ]
         pages[src] = front_matter(
-            title=f"Gränshinder {year}", search=NOT_INDEXED
+            title=_("Gränshinder %(year)s") % {"year": year}, search=NOT_INDEXED
         ) + render_template(
             "annual.md.j2",
             src,
@@ -144,7 +145,7 @@ def annual_pages(kb: KnowledgeBase) -> dict[str, str]:
             statuses=ANNUAL_STATUSES,
             open_at_end=open_at_end,
         )
-    pages[ANNUAL_INDEX] = front_matter(title="Årsrapporter") + render_template(
+    pages[ANNUAL_INDEX] = front_matter(title=_("Årsrapporter")) + render_template(
         "annual_index.md.j2",
         ANNUAL_INDEX,
         years=list(changes),

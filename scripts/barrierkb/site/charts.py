@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..records.i18n import _
+
 BAR_HEIGHT = 22
 LABEL_WIDTH = 190
 BAR_WIDTH = 260
@@ -23,7 +25,7 @@ def bar_chart(chart_id: str, title: str, data: dict[str, int]) -> Markup:
     top = max(data.values(), default=0) or 1
     height = BAR_HEIGHT * max(len(data), 1) + 8
     width = LABEL_WIDTH + BAR_WIDTH + 40
-    desc = "; ".join(f"{label}: {n}" for label, n in data.items()) or "Inga uppgifter"
+    desc = "; ".join(f"{label}: {n}" for label, n in data.items()) or _("Inga uppgifter")
     parts = [
         f'<svg class="bkb-chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -48,11 +50,13 @@ def bar_chart(chart_id: str, title: str, data: dict[str, int]) -> Markup:
 def chart_with_table(chart_id: str, title: str, data: dict[str, int]) -> Markup:
     """The chart and, in a disclosure, the same numbers as a table."""
     rows = "".join(f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in data.items())
+    as_table = _("%(title)s som tabell") % {"title": title}
+    category, count = _("Kategori"), _("Antal")
     return Markup(
         f'<figure class="bkb-figure">{bar_chart(chart_id, title, data)}'
         f"<figcaption>{escape(title)}</figcaption></figure>"
-        f'<details class="bkb-alt"><summary>{escape(title)} som tabell</summary>'
+        f'<details class="bkb-alt"><summary>{escape(as_table)}</summary>'
         f'<table><caption>{escape(title)}</caption><thead><tr><th scope="col">'
-        f'Kategori</th><th scope="col">Antal</th></tr></thead><tbody>{rows}</tbody></table>'
-        f"</details>"
+        f'{escape(category)}</th><th scope="col">{escape(count)}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></details>"
     )

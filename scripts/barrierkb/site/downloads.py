@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..records.i18n import N_, _
 from .exports import to_csv, to_json, to_xlsx
 from ..records.model import KINDS
 from ..records.schema import schema_name, schema_text
@@ -31,23 +32,25 @@ def downloads(
     return files
 
 
+#: Format and contents of each download; the contents are translated on the data page.
 DESCRIPTIONS = {
-    "data/granshinderbasen.json": ("JSON", "Alla publika poster med alla fält."),
-    "data/hinder.csv": ("CSV", "Hindren som tabell, för Excel (UTF-8, semikolon)."),
-    "data/aktorer.csv": ("CSV", "Aktörerna som tabell, för Excel (UTF-8, semikolon)."),
-    "data/granshinderbasen.xlsx": ("XLSX", "Hinder och aktörer i en Excel-arbetsbok."),
-    "data/natverk.graphml": ("GraphML", "Aktörsnätverket, för Gephi."),
-    "data/natverk.json": ("JSON", "Aktörsnätverket som node-link-JSON."),
-    FEED_PATH: ("Atom", "Statusändringar som nyhetsflöde."),
-    "schema/barrier.schema.json": ("JSON Schema", "Schemat för hinderposter."),
-    "schema/stakeholder.schema.json": ("JSON Schema", "Schemat för aktörsposter."),
-    "schema/briefing.schema.json": ("JSON Schema", "Schemat för mötesposter."),
+    "data/granshinderbasen.json": ("JSON", N_("Alla publika poster med alla fält.")),
+    "data/hinder.csv": ("CSV", N_("Hindren som tabell, för Excel (UTF-8, semikolon).")),
+    "data/aktorer.csv": ("CSV", N_("Aktörerna som tabell, för Excel (UTF-8, semikolon).")),
+    "data/granshinderbasen.xlsx": ("XLSX", N_("Hinder och aktörer i en Excel-arbetsbok.")),
+    "data/natverk.graphml": ("GraphML", N_("Aktörsnätverket, för Gephi.")),
+    "data/natverk.json": ("JSON", N_("Aktörsnätverket som node-link-JSON.")),
+    FEED_PATH: ("Atom", N_("Statusändringar som nyhetsflöde.")),
+    "schema/barrier.schema.json": ("JSON Schema", N_("Schemat för hinderposter.")),
+    "schema/stakeholder.schema.json": ("JSON Schema", N_("Schemat för aktörsposter.")),
+    "schema/briefing.schema.json": ("JSON Schema", N_("Schemat för mötesposter.")),
 }
 
 
 def data_page(files: dict[str, str | bytes]) -> str:
-    rows = [
-        (path, *DESCRIPTIONS.get(path, ("", "")), len(content))
-        for path, content in sorted(files.items())
-    ]
+    rows = []
+    for path, content in sorted(files.items()):
+        fmt, description = DESCRIPTIONS.get(path, ("", ""))
+        # `_("")` would be the catalogue's header: a file without a description has none.
+        rows.append((path, fmt, _(description) if description else "", len(content)))
     return render_template("data.md.j2", DATA_PAGE, rows=rows)

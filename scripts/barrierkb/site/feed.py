@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from ..records import vocab
+from ..records.i18n import _, current
 from ..records.load import KnowledgeBase
 from ..records.lang import localized
 from .paths import barrier_page, html_path
@@ -27,10 +28,11 @@ def atom_feed(kb: KnowledgeBase, site_url: str = "", limit: int = 200) -> str:
     base = site_url.rstrip("/") + "/" if site_url else ""
     changes = status_changes(kb)[:limit]
     updated = f"{changes[0][0].isoformat()}T00:00:00Z" if changes else "2026-01-01T00:00:00Z"
+    feed_title = _("Gränshinderbasen: statusändringar")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
-        "<title>Gränshinderbasen: statusändringar</title>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(current())}>',
+        f"<title>{escape(feed_title)}</title>",
         "<id>urn:granshinderbasen:feed:status</id>",
         f"<updated>{updated}</updated>",
         "<author><name>Gränshinderbasen</name></author>",

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..network import drawings
 from ..network.exports import to_graphml, to_node_link_json
 from ..network.routes import step_label
+from ..records.i18n import _
 from ..records.load import KnowledgeBase
 from .context import NetworkView
 from .paths import BRIEFING_INDEX, barrier_page, relative, stakeholder_page
@@ -81,7 +82,7 @@ def stakeholder_sections(kb: KnowledgeBase, view: NetworkView) -> dict[str, dict
 
 def network_page(kb: KnowledgeBase, view: NetworkView, options: SiteOptions) -> str:
     svg = drawings.network_svg(view.graph, href=_href_from(NETWORK_PAGE), home=options.home)
-    return front_matter(title="Nätverket", hide=["navigation"]) + render_template(
+    return front_matter(title=_("Nätverket"), hide=["navigation"]) + render_template(
         "network.md.j2",
         NETWORK_PAGE,
         svg=Markup(svg),

@@ -14,6 +14,7 @@ import markdown
 from markupsafe import Markup
 
 from ..records import vocab
+from ..records.i18n import _, current
 from ..records.load import KnowledgeBase
 from ..records.model import EXAMPLES, AgendaItem, Briefing
 from .briefings import render_briefing
@@ -39,7 +40,7 @@ def adhoc_briefing(
     name = localized(kb.stakeholders[forum].name) if forum in kb.stakeholders else forum
     return Briefing.model_construct(
         id=f"{forum}-pack",
-        title=f"Öppna gränshinder i {name}",
+        title=_("Öppna gränshinder i %(forum)s") % {"forum": name},
         date=today,
         forum=forum,
         attendees=[],
@@ -60,8 +61,10 @@ def briefing_html(
     css = "\n".join(
         (root / p).read_text(encoding="utf-8") for p in STYLESHEETS if (root / p).is_file()
     )
-    template = environment().get_template("print.html.j2")
-    return template.render(title=localized(briefing.title), body=Markup(body), css=Markup(css))
+    template = environment(current()).get_template("print.html.j2")
+    return template.render(
+        lang=current(), title=localized(briefing.title), body=Markup(body), css=Markup(css)
+    )
 
 
 class PackError(Exception):

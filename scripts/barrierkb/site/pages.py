@@ -10,6 +10,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from ..records import citations, vocab
+from ..records.i18n import _
 from ..records.load import KnowledgeBase
 from ..records.model import Barrier, Stakeholder
 from ..records.lang import localized
@@ -103,8 +104,8 @@ def barrier_table(
 def register_page(kb: KnowledgeBase) -> str:
     barriers = list(kb.barriers.values())
     return front_matter(
-        title="Registret",
-        description="Alla gränshinder i en tabell",
+        title=_("Registret"),
+        description=_("Alla gränshinder i en tabell"),
         search=NOT_INDEXED,
         hide=["navigation", "toc"],
     ) + render_template(
@@ -247,7 +248,7 @@ def stakeholder_index(kb: KnowledgeBase) -> str:
     for s in kb.stakeholders.values():
         by_level[s.level].append(s)
     all_ties = stakes(kb)
-    return front_matter(title="Aktörer") + render_template(
+    return front_matter(title=_("Aktörer")) + render_template(
         "stakeholders.md.j2",
         STAKEHOLDER_INDEX,
         by_level=by_level,

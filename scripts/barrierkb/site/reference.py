@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import reduce
+
 from pydantic import BaseModel
 
+from ..records.i18n import N_, _
 from ..records.model import KINDS, models_in
 from ..records.rules import RULES
 from .templating import render_template
@@ -11,29 +14,47 @@ from .templating import render_template
 REFERENCE = "reference/fields.md"
 
 
+#: The names of the plain JSON types, translated where they are shown.
+TYPE_NAMES = {
+    "string": N_("text"),
+    "integer": N_("heltal"),
+    "number": N_("tal"),
+    "boolean": N_("sant/falskt"),
+}
+
+
+def _either(parts: list[str]) -> str:
+    """Alternatives in words: "a eller b eller c"."""
+    if not parts:
+        return ""
+    return reduce(
+        lambda left, right: _("%(left)s eller %(right)s") % {"left": left, "right": right}, parts
+    )
+
+
 def _type_of(schema: dict, defs: dict) -> str:
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        return f"mapping ({name})"
+        return _("mapping (%(name)s)") % {"name": name}
     if "enum" in schema:
-        return "ett av: " + ", ".join(f"`{v}`" for v in schema["enum"])
+        return _("ett av: %(values)s") % {"values": ", ".join(f"`{v}`" for v in schema["enum"])}
     if "const" in schema:
         return f"`{schema['const']}`"
     if "anyOf" in schema:
         parts = [_type_of(s, defs) for s in schema["anyOf"] if s.get("type") != "null"]
-        return " eller ".join(dict.fromkeys(parts))
+        return _either(list(dict.fromkeys(parts)))
     kind = schema.get("type")
     if kind == "array":
-        return f"lista av {_type_of(schema.get('items', {}), defs)}"
+        return _("lista av %(type)s") % {"type": _type_of(schema.get("items", {}), defs)}
     if schema.get("format") == "date":
-        return "datum (ÅÅÅÅ-MM-DD)"
+        return _("datum (ÅÅÅÅ-MM-DD)")
     if kind == "object":
-        return "text per språk (sv, en, da, nb)"
+        return _("text per språk (sv, en, da, nb)")
     if "pattern" in schema and kind == "string":
-        return f"text som matchar `{schema['pattern']}`"
-    return {"string": "text", "integer": "heltal", "number": "tal", "boolean": "sant/falskt"}.get(
-        kind, "text eller text per språk"
-    )
+        return _("text som matchar `%(pattern)s`") % {"pattern": schema["pattern"]}
+    if kind in TYPE_NAMES:
+        return _(TYPE_NAMES[kind])
+    return _("text eller text per språk")
 
 
 def field_rows(model: type[BaseModel]) -> list[dict]:

@@ -7,6 +7,7 @@ import datetime as dt
 from markupsafe import Markup
 
 from ..records import vocab
+from ..records.i18n import _
 from ..records.load import KnowledgeBase
 from ..records.stats import counts
 from .charts import chart_with_table
@@ -43,9 +44,9 @@ def charts(kb: KnowledgeBase) -> Markup:
     theme = {vocab.THEME_LABELS[k]: v for k, v in table["theme"].items()}
     return Markup("").join(
         [
-            chart_with_table("chart-status", "Hinder per status", status),
-            chart_with_table("chart-border", "Hinder per gräns", table["border"]),
-            chart_with_table("chart-theme", "Hinder per tema", theme),
+            chart_with_table("chart-status", _("Hinder per status"), status),
+            chart_with_table("chart-border", _("Hinder per gräns"), table["border"]),
+            chart_with_table("chart-theme", _("Hinder per tema"), theme),
         ]
     )
 

@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..records import vocab
+from ..records.i18n import current, translations
 from ..records.lang import localized, translation
 from ..records.slugs import ascii_words
 from . import paths
@@ -48,10 +49,16 @@ class SiteOptions:
 
 
 def heading(level: int, title: str, anchor: str | None = None) -> Markup:
-    """An HTML heading with a stable id made from its text.
+    """An HTML heading with a stable id made from its text, or with the id `anchor`.
+
+    A translated heading passes the anchor of its Swedish text, so the id is
+    the same in every edition: `h(2, _("Vägar in"), "vagar-in")` in a template,
+    `anchor("Gränshinder " ~ year)` for one with values.
 
     >>> str(heading(2, "Vägar in"))
     '<h2 id="vagar-in">Vägar in</h2>'
+    >>> str(heading(2, "Ways in", "vagar-in"))
+    '<h2 id="vagar-in">Ways in</h2>'
     """
     return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, anchor or anchor_of(title), title)
 
@@ -90,7 +97,13 @@ def front_matter(**fields: object) -> str:
 
 
 @cache
-def environment() -> jinja2.Environment:
+def environment(lang: str) -> jinja2.Environment:
+    """The environment of an edition: its templates translate into `lang`.
+
+    Templates write interface strings in Swedish, `{{ _("Vägar in") }}`, with
+    values by name (`_("%(n)s hinder", n=count)`): the translation is markup,
+    the values are escaped.
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("barrierkb.site", "templates"),
         autoescape=True,
@@ -98,7 +111,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=True)
     env.filters.update(
         localized=localized,
         en=lambda v: translation(v, "en"),
@@ -127,6 +142,9 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         vocab=vocab,
         h=heading,
+        anchor=anchor_of,
+        # A record's Swedish text, for the anchor of a heading that names it.
+        swedish=lambda v: localized(v, "sv"),
         unindexed=unindexed,
         link=link,
         register=paths.REGISTER,
@@ -157,4 +175,4 @@ def link(context: jinja2.runtime.Context, to: str) -> str:
 
 def render_template(name: str, here: str, **context: object) -> str:
     """Render `templates/<name>` for the page at `here` (which `link` is relative to)."""
-    return environment().get_template(name).render(here=here, **context)
+    return environment(current()).get_template(name).render(here=here, **context)
