@@ -183,7 +183,7 @@ OVERLAY_MARKER = "HEMLIGT-OVERLAY-7c1"
 OVERLAY: dict[str, str] = {
     BARRIER_PATH: f"""\
 id: {BARRIER_ID}
-internal_notes: "Vinnova har muntligen bekräftat att villkoren ses över. {OVERLAY_MARKER}-anteckning"
+internal_notes: "Vinnova har muntligen sagt att villkoren ses över. {OVERLAY_MARKER}-anteckning"
 """,
     "stakeholders/intern-arbetsgrupp.yml": f"""\
 id: intern-arbetsgrupp
