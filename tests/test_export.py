@@ -15,10 +15,11 @@ from conftest import BARRIER, BARRIER_ID, BARRIER_PATH, BRIEFING_ID, run_cli, wr
 from barrierkb.records.audience import for_audience
 from barrierkb.records.check import check
 from barrierkb.records.load import KnowledgeBase, load
-from barrierkb.records.model import KINDS
+from barrierkb.records.model import INTERNAL_FIELDS, KINDS
+from barrierkb.records.overlay import apply_overlay
 from barrierkb.site.exports import EXCLUDE, to_csv, to_json, to_xlsx
 
-SECRET = "HEMLIGT-7Q"  # appears only in internal records and internal notes
+SECRET = "HEMLIGT-7Q"  # appears only in the overlay: internal records, notes, talking points
 #: Keys the JSON export adds to a record: where each citation stands, how to cite the record.
 DERIVED = {"citations", "cite_as"}
 
@@ -80,27 +81,57 @@ visibility: internal
 """
 
 
+#: Internal fields for public records: a note on the barrier, talking points for the briefing.
+INTERNAL_NOTES = f"""\
+id: {BARRIER_ID}
+internal_notes: "{SECRET} Vinnova har muntligen bekräftat att villkoren ses över."
+"""
+
+INTERNAL_TALKING_POINTS = f"""\
+id: {BRIEFING_ID}
+talking_points:
+  {BARRIER_ID}:
+    - "Vi vet att Vinnova ser över villkoren. {SECRET}"
+"""
+
+
 @pytest.fixture
 def mixed_root(kb_root: Path) -> Path:
-    """The clean knowledge base plus internal records and a secret internal note."""
-    write(
-        kb_root,
-        BARRIER_PATH,
-        BARRIER.replace('internal_notes: "Vinnova', f'internal_notes: "{SECRET} Vinnova'),
-    )
-    write(kb_root, "stakeholders/malmo-naringslivsnatverk.yml", INTERNAL_STAKEHOLDER)
-    write(kb_root, "barriers/testbed-procurement.yml", INTERNAL_BARRIER)
-    write(kb_root, "briefings/2026-06-01-internt.yml", INTERNAL_BRIEFING)
+    """The clean knowledge base (the public tree) with a shared source."""
     write(kb_root, "sources/fmc-annual-2024.yml", PUBLIC_SOURCE)
-    write(kb_root, "sources/natverksmote-2026.yml", INTERNAL_SOURCE)
     return kb_root
 
 
 @pytest.fixture
-def mixed_kb(mixed_root: Path) -> KnowledgeBase:
-    kb = load(mixed_root)
+def internal_overlay(tmp_path: Path) -> Path:
+    """The overlay beside it: internal records, a secret note and secret talking points."""
+    overlay = tmp_path / "overlay"
+    write(overlay, BARRIER_PATH, INTERNAL_NOTES)
+    write(overlay, f"briefings/{BRIEFING_ID}.yml", INTERNAL_TALKING_POINTS)
+    write(overlay, "stakeholders/malmo-naringslivsnatverk.yml", INTERNAL_STAKEHOLDER)
+    write(overlay, "barriers/testbed-procurement.yml", INTERNAL_BARRIER)
+    write(overlay, "briefings/2026-06-01-internt.yml", INTERNAL_BRIEFING)
+    write(overlay, "sources/natverksmote-2026.yml", INTERNAL_SOURCE)
+    return overlay
+
+
+@pytest.fixture
+def mixed_kb(mixed_root: Path, internal_overlay: Path) -> KnowledgeBase:
+    """Everything the internal build sees: the public tree and the overlay."""
+    kb = apply_overlay(load(mixed_root), internal_overlay)
     assert check(kb) == [], "the mixed knowledge base must itself be clean"
+    assert kb.barriers[BARRIER_ID].internal_notes and kb.briefings[BRIEFING_ID].talking_points
+    assert "testbed-procurement" in kb.barriers and "natverksmote-2026" in kb.sources
     return kb
+
+
+def public_copy(record):
+    """A record with every internal field back at its default, as the public sees it."""
+    fields = type(record).model_fields
+    internal = INTERNAL_FIELDS & set(fields)
+    return record.model_copy(
+        update={f: fields[f].get_default(call_default_factory=True) for f in internal}
+    )
 
 
 def xlsx_text(data: bytes) -> str:
@@ -132,7 +163,7 @@ def test_json_export_round_trips_every_public_record_and_field(mixed_kb):
     assert set(data) == {"barriers", "stakeholders", "briefings", "sources"}
     for kind, model in KINDS.items():
         expected = {
-            rid: r.model_copy(update={"internal_notes": None})
+            rid: public_copy(r)
             for rid, r in mixed_kb.records(kind).items()
             if r.visibility == "public"
         }
@@ -140,6 +171,7 @@ def test_json_export_round_trips_every_public_record_and_field(mixed_kb):
         assert exported == expected, kind
         for item in data[kind]:
             assert not set(item) & EXCLUDE
+            assert not [f for f in INTERNAL_FIELDS if item.get(f)], item["id"]
     assert BARRIER_ID in {b["id"] for b in data["barriers"]}
     assert BRIEFING_ID in {b["id"] for b in data["briefings"]}
     assert [s["id"] for s in data["sources"]] == ["fmc-annual-2024"]
@@ -209,7 +241,11 @@ def test_internal_records_and_notes_never_appear_in_any_export(mixed_kb, audienc
         assert "Vinnova har muntligen" not in text, name
 
 
-def test_export_command_leaves_internal_records_out(mixed_kb, mixed_root, tmp_path):
+def test_export_command_leaves_internal_records_out(
+    mixed_kb, mixed_root, internal_overlay, tmp_path
+):
+    # even where an overlay is configured (the city office's machine), an export is public
+    overlay = {"BARRIERKB_OVERLAY": str(internal_overlay)}
     for fmt, kind in [
         ("json", "barriers"),
         ("csv", "barriers"),
@@ -218,12 +254,14 @@ def test_export_command_leaves_internal_records_out(mixed_kb, mixed_root, tmp_pa
     ]:
         out = tmp_path / f"{kind}.{fmt}"
         run = run_cli(
-            "export", "--root", str(mixed_root), "--format", fmt, "--kind", kind, "-o", str(out)
+            *("export", "--root", str(mixed_root), "--format", fmt, "--kind", kind, "-o", str(out)),
+            env=overlay,
         )
         assert run.returncode == 0, run.stderr
         data = out.read_bytes()
         text = xlsx_text(data) if fmt == "xlsx" else data.decode("utf-8-sig")
         assert SECRET not in text
+        assert "testbed-procurement" not in text
         assert BARRIER_ID in text or kind == "stakeholders"
 
 
@@ -317,13 +355,15 @@ def test_csv_quotes_values_that_hold_semicolons(mixed_kb):
     ("fmt", "kind"),
     [("json", "barriers"), ("csv", "barriers"), ("csv", "stakeholders"), ("xlsx", "barriers")],
 )
-def test_exports_from_two_processes_are_byte_identical(mixed_root, tmp_path, fmt, kind):
+def test_exports_from_two_processes_are_byte_identical(
+    mixed_root, internal_overlay, tmp_path, fmt, kind
+):
     outputs = []
     for seed in ("1", "2"):  # another hash seed: set and dict order may not leak into output
         out = tmp_path / f"export-{seed}.{fmt}"
         done = run_cli(
             *("export", "--root", str(mixed_root), "--format", fmt, "--kind", kind, "-o", str(out)),
-            env={"PYTHONHASHSEED": seed},
+            env={"PYTHONHASHSEED": seed, "BARRIERKB_OVERLAY": str(internal_overlay)},
         )
         assert done.returncode == 0, done.stderr
         outputs.append(out.read_bytes())

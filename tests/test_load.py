@@ -20,6 +20,7 @@ from conftest import (
 
 from barrierkb.records.load import field_path, load, load_record
 from barrierkb.records.model import Barrier, Briefing, Stakeholder
+from barrierkb.records.overlay import apply_overlay
 from barrierkb.records.validation import Partial
 
 
@@ -62,15 +63,18 @@ def test_country_written_as_false_is_refused_with_a_hint():
     assert "quotes" in problems[0].hint
 
 
-def test_yes_on_and_off_stay_strings_in_a_record(kb_root):
-    text = BRIEFING.replace(
-        '      - "Testbäddar i Öresundsregionen får färre användare."',
-        "      - yes\n      - on\n      - off\n      - NO",
+def test_yes_on_and_off_stay_strings_in_a_record(kb_root, tmp_path):
+    # Talking points are internal: they live in the overlay, read with the same loader.
+    overlay = tmp_path / "overlay"
+    write(
+        overlay,
+        f"briefings/{BRIEFING_ID}.yml",
+        f"id: {BRIEFING_ID}\ntalking_points:\n  {BARRIER_ID}:\n"
+        "    - yes\n    - on\n    - off\n    - NO\n",
     )
-    write(kb_root, f"briefings/{BRIEFING_ID}.yml", text)
-    kb = load(kb_root)
+    kb = apply_overlay(load(kb_root), overlay)
     assert kb.diagnostics == []
-    assert kb.briefings[BRIEFING_ID].barriers[0].talking_points == ["yes", "on", "off", "NO"]
+    assert kb.briefings[BRIEFING_ID].talking_points == {BARRIER_ID: ["yes", "on", "off", "NO"]}
 
 
 def test_dates_are_parsed_by_the_model(kb_root):

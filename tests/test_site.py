@@ -18,7 +18,7 @@ from barrierkb.records.lang import localized
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-SECRET = "HEMLIGT-7f3a"  # a marker that only internal records and notes contain
+SECRET = "HEMLIGT-7f3a"  # a marker that only the overlay's internal records and notes contain
 
 INTERNAL_BARRIER = f"""\
 id: intern-forhandling
@@ -46,6 +46,12 @@ level: local
 visibility: internal
 """
 
+#: An internal note on a public record of the repository, kept in the overlay.
+INTERNAL_NOTES = f"""\
+id: funding-domestic-recipients-se
+internal_notes: "Taktik {SECRET}"
+"""
+
 
 def build(
     repo: Path,
@@ -53,6 +59,7 @@ def build(
     audience: str = "public",
     epoch: str = "1790000000",
     log: list | None = None,
+    overlay: Path | None = None,
 ) -> Path:
     env = {
         **os.environ,
@@ -60,6 +67,8 @@ def build(
         "BARRIERKB_AUDIENCE": audience,
         "SOURCE_DATE_EPOCH": epoch,
     }
+    if overlay is not None:
+        env["BARRIERKB_OVERLAY"] = str(overlay)
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "-d", str(out), *(() if log is not None else ("-q",))],
         cwd=repo,
@@ -80,18 +89,20 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def repo_with_internal(tmp_path_factory) -> Path:
-    repo = copy_repo(tmp_path_factory.mktemp("repo") / "repo")
-    (repo / "barriers" / "intern-forhandling.yml").write_text(INTERNAL_BARRIER, encoding="utf-8")
-    (repo / "stakeholders" / "intern-kontakt.yml").write_text(
-        INTERNAL_STAKEHOLDER, encoding="utf-8"
-    )
-    public = repo / "barriers" / "funding-domestic-recipients-se.yml"
-    public.write_text(
-        public.read_text(encoding="utf-8") + f'internal_notes: "Taktik {SECRET}"\n',
-        encoding="utf-8",
-    )
-    return repo
+def repo_with_internal(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the repository and, beside it, an overlay of internal records and notes."""
+    folder = tmp_path_factory.mktemp("repo")
+    repo = copy_repo(folder / "repo")
+    overlay = folder / "overlay"
+    for rel, text in {
+        "barriers/intern-forhandling.yml": INTERNAL_BARRIER,
+        "stakeholders/intern-kontakt.yml": INTERNAL_STAKEHOLDER,
+        "barriers/funding-domestic-recipients-se.yml": INTERNAL_NOTES,
+    }.items():
+        (overlay / rel).parent.mkdir(parents=True, exist_ok=True)
+        (overlay / rel).write_text(text, encoding="utf-8")
+    assert (repo / "barriers" / "funding-domestic-recipients-se.yml").is_file()
+    return repo, overlay
 
 
 def all_text(folder: Path) -> dict[Path, str]:
@@ -143,7 +154,9 @@ def test_feed_is_valid_atom(site):
 
 
 def test_public_build_holds_nothing_internal(repo_with_internal, tmp_path):
-    out = build(repo_with_internal, tmp_path / "public")
+    repo, overlay = repo_with_internal
+    # the overlay is named, as on the city office's machine: the public build never reads it
+    out = build(repo, tmp_path / "public", overlay=overlay)
     leaks = [str(p.relative_to(out)) for p, text in all_text(out).items() if SECRET in text]
     assert leaks == []
     assert not (out / "barriers" / "intern-forhandling.html").exists()
@@ -152,7 +165,8 @@ def test_public_build_holds_nothing_internal(repo_with_internal, tmp_path):
 
 
 def test_internal_build_shows_internal_records_and_notes(repo_with_internal, tmp_path):
-    out = build(repo_with_internal, tmp_path / "internal", audience="internal")
+    repo, overlay = repo_with_internal
+    out = build(repo, tmp_path / "internal", audience="internal", overlay=overlay)
     page = (out / "barriers" / "intern-forhandling.html").read_text(encoding="utf-8")
     assert SECRET in page
     notes = (out / "barriers" / "funding-domestic-recipients-se.html").read_text(encoding="utf-8")
