@@ -3,7 +3,8 @@
 No page loads anything from another host (DESIGN: no third-party requests);
 no page carries an inline event handler or a `javascript:` address; every
 relative address points at a file of the site, so it works from file://; every
-page says it is Swedish, has a title, one h1 and unique ids. The browser tests
+page says it is in its edition's language (sv, da/ or en/), has a title, one h1 and unique
+ids. The browser tests
 (tests/browser/) prove the same things at run time; these need no browser.
 """
 
@@ -207,12 +208,13 @@ def test_every_relative_address_points_at_a_file(site, pages):
     assert not missing, "\n".join(sorted(set(missing))[:30])
 
 
-def test_every_page_is_swedish_with_a_title_and_one_h1(pages):
+def test_every_page_is_in_its_editions_language_with_a_title_and_one_h1(pages):
     bad = []
     for path, page in pages.items():
         html = [attrs for tag, attrs in page.tags if tag == "html"]
-        if not html or html[0].get("lang") != "sv":
-            bad.append(f"{path}: <html> has no lang=sv")
+        edition = path.split("/", 1)[0] if path.startswith(("da/", "en/")) else "sv"
+        if not html or html[0].get("lang") != edition:
+            bad.append(f"{path}: <html> has no lang={edition}")
         if not page.title.strip():
             bad.append(f"{path}: empty <title>")
         h1 = sum(tag == "h1" for tag, _ in page.tags)

@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from ..records import vocab
 from ..records.i18n import _
+from ..records.lang import localized
 from ..records.load import KnowledgeBase
 from ..records.model import Briefing
-from ..records.lang import localized
 from .citing import Cites
 from .paths import BRIEFING_INDEX, EXAMPLE_INDEX, briefing_page, example_page
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template

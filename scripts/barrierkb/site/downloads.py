@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..records.i18n import N_, _
-from .exports import to_csv, to_json, to_xlsx
 from ..records.model import KINDS
 from ..records.schema import schema_name, schema_text
-from .templating import render_template
+from .exports import to_csv, to_json, to_xlsx
 from .feed import FEED_PATH, atom_feed
+from .templating import render_template
 
 DATA_PAGE = "data.md"
 

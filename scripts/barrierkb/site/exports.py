@@ -13,12 +13,11 @@ import datetime as dt
 import io
 import json
 
-from ..records.load import KnowledgeBase
 from ..records.audience import for_audience
-from ..records.load import field_path
+from ..records.lang import localized, translation
+from ..records.load import KnowledgeBase, field_path
 from ..records.model import KINDS, Record
 from ..records.sourcing import SourceList, record_citations
-from ..records.lang import localized, translation
 
 EXCLUDE = {"internal_notes", "visibility"}
 

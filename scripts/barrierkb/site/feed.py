@@ -6,8 +6,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..records import vocab
 from ..records.i18n import _, current
-from ..records.load import KnowledgeBase
 from ..records.lang import localized
+from ..records.load import KnowledgeBase
 from .paths import barrier_page, html_path
 
 FEED_PATH = "feed.xml"

@@ -36,7 +36,9 @@ def routes_block(routes: list[dict], here: str, compact: bool = False) -> Markup
     Compact (for printed briefings): the shortest route to each stakeholder, a line each.
     """
     return Markup(
-        render_template("routes.html.j2", here, routes=routes, compact=compact, step_label=step_label)
+        render_template(
+            "routes.html.j2", here, routes=routes, compact=compact, step_label=step_label
+        )
     )
 
 
@@ -72,7 +74,9 @@ def stakeholder_sections(kb: KnowledgeBase, view: NetworkView) -> dict[str, dict
     return {
         s.id: {
             "ego_svg": Markup(
-                drawings.ego_svg(view.graph, s.id, radius=1, href=_href_from(stakeholder_page(s.id)))
+                drawings.ego_svg(
+                    view.graph, s.id, radius=1, href=_href_from(stakeholder_page(s.id))
+                )
             ),
             "second_circle": view.second_circle.get(s.id, []),
         }

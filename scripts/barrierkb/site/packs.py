@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..records import vocab
 from ..records.i18n import _, current
+from ..records.lang import localized
 from ..records.load import KnowledgeBase
 from ..records.model import EXAMPLES, AgendaItem, Briefing
 from .briefings import render_briefing
@@ -22,7 +23,6 @@ from .network import compact_routes
 from .pdf import print_pdf
 from .prepare import SiteState
 from .templating import SiteOptions, environment
-from ..records.lang import localized
 
 STYLESHEETS = ("docs/assets/stylesheets/barrierkb.css", "docs/assets/stylesheets/print.css")
 

@@ -11,11 +11,18 @@ from markupsafe import Markup
 
 from ..records import citations, vocab
 from ..records.i18n import _
+from ..records.lang import localized
 from ..records.load import KnowledgeBase
 from ..records.model import Barrier, Stakeholder
-from ..records.lang import localized
 from .citing import Cites
-from .paths import REGISTER, STAKEHOLDER_INDEX, barrier_page, facet_page, html_path, stakeholder_page
+from .paths import (
+    REGISTER,
+    STAKEHOLDER_INDEX,
+    barrier_page,
+    facet_page,
+    html_path,
+    stakeholder_page,
+)
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
 FACETS = ("status", "tema", "grans", "forum")

@@ -11,13 +11,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..network.graph import build_graph
 from ..records.audience import for_audience
 from ..records.check import check
 from ..records.diagnostics import Diagnostic, errors
 from ..records.history import file_history
-from ..records.overlay import OVERLAY_VARIABLE, OverlayError, apply_overlay, overlay_root
 from ..records.load import KnowledgeBase, load
-from ..network.graph import build_graph
+from ..records.overlay import OVERLAY_VARIABLE, OverlayError, apply_overlay, overlay_root
 from .context import NetworkView, network_view
 from .templating import SiteOptions
 

@@ -11,7 +11,6 @@ from ..records.i18n import _
 from ..records.load import KnowledgeBase
 from ..records.stats import counts
 from .charts import chart_with_table
-from .paths import barrier_page, briefing_page
 from .templating import render_template
 
 
@@ -53,14 +52,8 @@ def charts(kb: KnowledgeBase) -> Markup:
 
 def barrier_list(kb: KnowledgeBase, barriers: list, here: str, when=None) -> Markup:
     """A plain HTML list of barrier links, with a date per item if `when` is given."""
-    return Markup(
-        render_template(
-            "barrier_list.html.j2", here, barriers=barriers, when=when
-        )
-    )
+    return Markup(render_template("barrier_list.html.j2", here, barriers=barriers, when=when))
 
 
 def briefing_list(briefings: list, here: str) -> Markup:
-    return Markup(
-        render_template("briefing_list.html.j2", here, briefings=briefings)
-    )
+    return Markup(render_template("briefing_list.html.j2", here, briefings=briefings))

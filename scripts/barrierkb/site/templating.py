@@ -28,9 +28,12 @@ from ..records.slugs import ascii_words
 from . import paths
 from .markdown import to_html, to_inline_html
 
-
 #: Short names of the other registers, for the register table.
-REGISTER_SHORT = {"nordic_fmc": "Norden", "oresunddirekt": "Øresunddirekt", "b_solutions": "b-solutions"}
+REGISTER_SHORT = {
+    "nordic_fmc": "Norden",
+    "oresunddirekt": "Øresunddirekt",
+    "b_solutions": "b-solutions",
+}
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,8 @@ def environment(lang: str) -> jinja2.Environment:
     """The environment of an edition: its templates translate into `lang`.
 
     Templates write interface strings in Swedish, `{{ _("Vägar in") }}`, with
-    values by name (`_("%(n)s hinder", n=count)`): the translation is markup,
-    the values are escaped.
+    values by name (`_("Till %(name)s", name=x)`, `ngettext` for counts): the
+    translation is markup, the values are escaped.
     """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("barrierkb.site", "templates"),

@@ -1,0 +1,64 @@
+"""Printing HTML to PDF with a real engine: headless Chromium.
+
+The briefing packs (`packs`) and the tests use it; the engine is found by name
+on the PATH.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+ENGINES = ("chromium", "chromium-browser", "google-chrome")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+)
+
+
+class EngineMissing(Exception):
+    """No PDF engine on this machine."""
+
+
+def find_engine() -> str:
+    for name in ENGINES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise EngineMissing(
+        "no PDF engine found: install Debian's package chromium "
+        "(sudo apt-get install chromium), then run the command again"
+    )
+
+
+def print_pdf(html: str, output: Path, timeout: int = 120) -> None:
+    """Print an HTML document to `output` with headless Chromium."""
+    engine = find_engine()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "brief.html"
+        source.write_text(html, encoding="utf-8")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(
+            [
+                engine,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={tmp}/profile",
+                f"--print-to-pdf={output.resolve()}",
+                source.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    if result.returncode != 0 or not output.is_file():
+        raise RuntimeError(f"{engine} could not print the PDF:\n{result.stderr[-2000:]}")
