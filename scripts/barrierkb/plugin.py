@@ -75,6 +75,8 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         audience = os.environ.get("BARRIERKB_AUDIENCE") or self.config.audience
         if audience not in ("public", "internal"):
             raise PluginError(f"BARRIERKB_AUDIENCE must be public or internal, not {audience!r}")
+        # Every page of this build, generated or hand-written, is in the edition's language.
+        self._edition = set_edition(self.config.lang)
         try:
             state = prepare(
                 self.root,
@@ -95,8 +97,6 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             log.info(d.format())
         #: The checked records and the graph for this build; the macros module reads it.
         self.state: SiteState = state
-        # Every page of this build, generated or hand-written, is in the edition's language.
-        self._edition = set_edition(self.config.lang)
         config.extra["polyfills"] = [
             SHIM_PATH if "iframe-worker" in str(p) else p for p in config.extra.get("polyfills", [])
         ]

@@ -20,7 +20,10 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from ..records.citations import GROUP
+from ..records.i18n import _, current
+from ..records.lang import Localized
 from ..records.links import escape_markup, link_problem
+from ..records.vocab import LANGUAGE
 
 
 class _Defang(Treeprocessor):
@@ -87,12 +90,30 @@ def to_html(text: str | None, markers: Markers | None = None) -> Markup:
     html = _md.convert(escaped)
     if parts:
         html = _TOKEN.sub(lambda m: str(parts[int(m.group(1))]), html)
+    if isinstance(text, Localized) and text.is_fallback:
+        return fallback_block(text.lang, Markup(html))
     return Markup(html)
+
+
+def fallback_note(lang: str) -> str:
+    """ "Only in Swedish", in the edition's language, for text that falls back to `lang`."""
+    language = LANGUAGE.label(lang, current())
+    return _("Finns bara på %(language)s.") % {"language": language}
+
+
+def fallback_block(lang: str, html: Markup) -> Markup:
+    """Text in another language than the page's: its `lang`, and a visible note."""
+    return Markup(
+        '<div class="bkb-fallback"><p class="bkb-fallback-note">{}</p><div lang="{}">{}</div></div>'
+    ).format(fallback_note(lang), lang, html)
 
 
 def to_inline_html(text: str | None, markers: Markers | None = None) -> Markup:
     """Like `to_html`, without the surrounding paragraph, for table cells."""
-    result = str(to_html(text, markers))
+    plain = str(text) if isinstance(text, Localized) else text  # marked below, not as a block
+    result = str(to_html(plain, markers))
     if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
         result = result[3:-4]
+    if isinstance(text, Localized) and text.is_fallback:
+        return Markup('<span lang="{}">{}</span>').format(text.lang, Markup(result))
     return Markup(result)

@@ -84,5 +84,5 @@ def prepare(
     )
     network = None
     if with_graph:
-        network = network_view(build_graph(visible, audience=audience), home)
+        network = network_view(build_graph(visible, lang=lang, audience=audience), home)
     return SiteState(visible, options, found, network, file_history(root))

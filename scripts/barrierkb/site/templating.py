@@ -72,7 +72,7 @@ def anchor_of(title: str) -> str:
     >>> anchor_of("Vägar in")
     'vagar-in'
     """
-    return "-".join(ascii_words(title, transliterate=False))[:60].rstrip("-") or "hinder"
+    return "-".join(ascii_words(title))[:60].rstrip("-") or "hinder"
 
 
 #: Comments around the parts of a page that search leaves out: links to other
@@ -119,27 +119,28 @@ def environment(lang: str) -> jinja2.Environment:
     env.install_gettext_translations(translations(lang), newstyle=True)
     env.filters.update(
         localized=localized,
-        en=lambda v: translation(v, "en"),
+        # the English translation beside the Swedish text, on the Swedish edition only
+        en=lambda v: translation(v, "en") if lang == "sv" else "",
         md=to_html,
         md_inline=to_inline_html,
-        status=lambda s: vocab.STATUS_LABELS.get(s, s),
-        theme=lambda s: vocab.THEME_LABELS.get(s, s),
-        role=lambda s: vocab.ROLE_LABELS.get(s, s),
-        solution_type=lambda s: vocab.SOLUTION_TYPE_LABELS.get(s, s),
-        obstacle_type=lambda s: vocab.OBSTACLE_TYPE_LABELS.get(s, s),
-        fmc=lambda s: vocab.FMC_STATUS_LABELS.get(s, s),
-        priority=lambda s: vocab.PRIORITY_LABELS.get(s, s) if s else "",
-        stype=lambda s: vocab.STAKEHOLDER_TYPE_LABELS.get(s, s),
-        level=lambda s: vocab.LEVEL_LABELS.get(s, s),
-        relation=lambda s: vocab.RELATION_LABELS.get(s, s),
-        country=lambda s: vocab.COUNTRIES.get(s) or vocab.SUPRANATIONAL.get(s, s),
-        border=vocab.border_label,
+        status=lambda s: vocab.STATUS.label(s, lang),
+        theme=lambda s: vocab.THEME.label(s, lang),
+        role=lambda s: vocab.ROLE.label(s, lang),
+        solution_type=lambda s: vocab.SOLUTION_TYPE.label(s, lang),
+        obstacle_type=lambda s: vocab.OBSTACLE_TYPE.label(s, lang),
+        fmc=lambda s: vocab.FMC_STATUS.label(s, lang),
+        priority=lambda s: vocab.PRIORITY.label(s, lang) if s else "",
+        stype=lambda s: vocab.STAKEHOLDER_TYPE.label(s, lang),
+        level=lambda s: vocab.LEVEL.label(s, lang),
+        relation=lambda s: vocab.RELATION.label(s, lang),
+        country=lambda s: vocab.country_label(s, lang),
+        border=lambda s: vocab.border_label(s, lang),
         isodate=lambda d: d.isoformat() if d else "",
-        roles=roles_in_words,
-        register=lambda s: vocab.REGISTER_LABELS.get(s, s),
+        roles=lambda roles: roles_in_words(roles, lang),
+        register=lambda s: vocab.REGISTER.label(s, lang),
         register_short=lambda s: REGISTER_SHORT.get(s, s),
-        source_kind=lambda s: vocab.SOURCE_KIND_LABELS.get(s, s),
-        language=lambda s: vocab.LANGUAGE_LABELS.get(s, s),
+        source_kind=lambda s: vocab.SOURCE_KIND.label(s, lang),
+        language=lambda s: vocab.LANGUAGE.label(s, lang),
         thousands=lambda n: f"{n:,}".replace(",", " "),
     )
     env.globals.update(
@@ -161,13 +162,13 @@ def environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def roles_in_words(roles: list[str]) -> str:
+def roles_in_words(roles: list[str], lang: str = "sv") -> str:
     """Roles as a lowercase list; `forum` (a forum where a barrier is raised) as it is.
 
     >>> roles_in_words(["rule_owner", "forum"])
     'äger regelverket, forum'
     """
-    return ", ".join(vocab.ROLE_LABELS.get(r, r).lower() for r in roles)
+    return ", ".join(vocab.ROLE.label(r, lang).lower() for r in roles)
 
 
 @jinja2.pass_context
