@@ -100,7 +100,11 @@ id: funding-domestic-recipients
 title:
   sv: "Statliga innovationsmedel går bara till inhemska stödmottagare"
   en: "Public innovation funding is open only to domestic recipients"
-summary: "Vinnova och Innovasjon Norge ger bara stöd till företag i det egna landet."
+  da: "Statslige innovationsmidler går kun til indenlandske modtagere"
+summary:
+  sv: "Vinnova och Innovasjon Norge ger bara stöd till företag i det egna landet."
+  en: "Vinnova and Innovasjon Norge fund only firms in their own country."
+  da: "Vinnova og Innovasjon Norge støtter kun virksomheder i eget land."
 description: |
   Vinnova och Innovasjon Norge kräver att stödmottagarna finns i det egna landet
   [@ksau-2026-03-23, uppdrag 3].

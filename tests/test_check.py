@@ -72,6 +72,7 @@ EXPECTED: dict[str, set[tuple[str, str, int, int]]] = {
     "not-a-forum": {("not-a-forum", B, 9, 30)},
     "uncited": {("uncited", B, 6, 5)},
     "related-one-way": {("related-one-way", B, 9, 11)},
+    "missing-translation": {("missing-translation", B, 7, 3)},
     "internal-field": {("internal-field", B, 15, 17)},
     "overlay-public-field": {
         ("overlay-public-field", "overlay/barriers/funding-domestic-recipients.yml", 3, 1)
@@ -306,7 +307,7 @@ def test_unknown_country_in_a_border_is_a_bad_value(kb_root):
 def test_contact_details_are_refused_in_a_public_record(kb_root, contact):
     text = barrier_with('egna landet."', f'egna landet. Kontakt: {contact}."')
     write(kb_root, BARRIER_PATH, text)
-    assert codes_at(diagnose(kb_root)) == {("personal-data", line_of(text, "summary:"))}
+    assert codes_at(diagnose(kb_root)) == {("personal-data", line_of(text, "Kontakt:"))}
 
 
 def test_contact_channels_are_allowed_in_the_overlay(kb_root, overlay_root):

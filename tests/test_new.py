@@ -19,11 +19,14 @@ SLUG = "tredjelandsmedborgare-far-inte-arbeta-i-danmark"
 FILLED = {
     r"^title: .*$": (
         "title: {sv: 'Tredjelandsmedborgare får inte arbeta i Danmark', "
-        "en: 'Third-country nationals may not work in Denmark'}"
+        "en: 'Third-country nationals may not work in Denmark', "
+        "da: 'Tredjelandsborgere må ikke arbejde i Danmark'}"
     ),
     r"^summary: .*$": (
-        "summary: 'Tredjelandsmedborgare med uppehållstillstånd i Sverige "
-        "får inte ta arbete i Danmark utan ett eget danskt arbetstillstånd.'"
+        "summary: {sv: 'Tredjelandsmedborgare med uppehållstillstånd i Sverige "
+        "får inte ta arbete i Danmark utan ett eget danskt arbetstillstånd.', "
+        "en: 'Third-country nationals resident in Sweden may not work in Denmark.', "
+        "da: 'Tredjelandsborgere bosat i Sverige må ikke arbejde i Danmark.'}"
     ),
     r"^themes: .*$": "themes: [labour_market, migration]",
     r"^  - stakeholder: TODO$": "  - stakeholder: vinnova",

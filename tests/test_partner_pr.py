@@ -9,8 +9,14 @@ from barrierkb.site.prepare import prepare
 
 NEW_BARRIER = """\
 id: mitid-grensependlere
-title: "Gränspendlare som bor i Sverige får inte MitID"
-sammanfatning: "Den som bor i Sverige och arbetar i Danmark får svårt att få MitID [@s1]."
+title:
+  sv: "Gränspendlare som bor i Sverige får inte MitID"
+  en: "Cross-border commuters living in Sweden cannot get MitID"
+  da: "Grænsependlere bosat i Sverige kan ikke få MitID"
+sammanfatning:
+  sv: "Den som bor i Sverige och arbetar i Danmark får svårt att få MitID [@s1]."
+  en: "People living in Sweden and working in Denmark struggle to get MitID [@s1]."
+  da: "Den, der bor i Sverige og arbejder i Danmark, har svært ved at få MitID [@s1]."
 status: Lyft
 borders: [SE-DK]
 themes: [Digitala tjänster]

@@ -17,6 +17,7 @@ from . import vocab
 from .citing import citation_findings
 from .diagnostics import Diagnostic, sort_key
 from .findings import Finding, text_leaves
+from .lang import translation
 from .links import unsafe_links
 from .load import KnowledgeBase, RecordFile, field_path
 from .model import FOLDERS, INTERNAL_FIELDS, KINDS, Barrier, Briefing, Record, kind_of
@@ -87,6 +88,7 @@ def _record_findings(
         if _valid(record, failed, "borders"):
             yield from _borders(record)
         yield from _review_due(record, today)
+        yield from _translations(record)
     if isinstance(record, Briefing):
         yield from _example_placement(where, record)
 
@@ -219,6 +221,19 @@ def _example_placement(where: RecordFile, briefing: Briefing) -> Iterator[Findin
         place = "examples/briefings/" if in_examples else "briefings/"
         what = "a real meeting" if in_examples else "an example (`example: true`)"
         yield Finding(("example",), "example-placement", f"{what} in {place}")
+
+
+def _translations(barrier: Barrier) -> Iterator[Finding]:
+    if getattr(barrier, "visibility", "public") != "public":
+        return
+    for field in ("title", "summary"):
+        value = getattr(barrier, field, None)
+        if value is None:
+            continue
+        missing = [lang for lang in ("en", "da") if not translation(value, lang)]
+        if missing:
+            message = f"{field}: no text in {' or '.join(missing)}"
+            yield Finding((field,), "missing-translation", message)
 
 
 def _borders(barrier: Barrier) -> Iterator[Finding]:

@@ -429,6 +429,14 @@ RULES: dict[str, Rule] = _rules(
         "Internal fields attach to the public record with the same id.",
     ),
     Rule(
+        "missing-translation",
+        "warning",
+        "A public barrier lacks its title or summary in English or Danish.",
+        "add the text under `en:` and `da:` beside `sv:`",
+        "The site has Swedish, Danish and English editions. A barrier without a Danish or "
+        "English title or summary shows the Swedish text there, marked as Swedish.",
+    ),
+    Rule(
         "placeholder",
         "error",
         "A TODO placeholder from the template is left in.",

@@ -17,7 +17,8 @@ from .writer import schema_line
 
 #: What a required field starts as. Keys are field names of `Barrier`.
 REQUIRED_PLACEHOLDERS: dict[str, str] = {
-    "summary": "{sv: 'TODO: en till tre meningar', en: 'TODO: one to three sentences'}",
+    "summary": "{sv: 'TODO: en till tre meningar', en: 'TODO: one to three sentences', "
+    "da: 'TODO: en til tre sætninger'}",
     "status": "identified",
     "borders": "[SE-DK]",
     "themes": "[TODO]",
@@ -118,7 +119,7 @@ def new_record(
         record_id = make_id(f"{date.isoformat()} {title}")
     given = {
         "id": record_id,
-        "title": f"{{sv: {_quote(title)}, en: 'TODO: English title'}}",
+        "title": f"{{sv: {_quote(title)}, en: 'TODO: English title', da: 'TODO: dansk titel'}}",
         "name": f"{{sv: {_quote(title)}, en: 'TODO: English name'}}",
         "last_reviewed": today.isoformat(),
         "date": (date or today).isoformat(),
