@@ -328,9 +328,9 @@ def test_text_that_looks_like_a_formula_or_number_stays_text_in_xlsx(kb_root):
     assert check(kb) == []
     sheets = xlsx_rows(to_xlsx(kb))
     header, barrier = sheets["Hinder"]
-    assert barrier[header.index("titel")].startswith("=1+1 ")
+    assert barrier[header.index("titel_sv")].startswith("=1+1 ")
     header, *rows = sheets["Aktörer"]
-    assert [r[header.index("namn")] for r in rows if r[0] == "vinnova"] == ["0046"]
+    assert [r[header.index("namn_sv")] for r in rows if r[0] == "vinnova"] == ["0046"]
 
 
 # --- format and determinism --------------------------------------------------
@@ -340,7 +340,7 @@ def test_csv_starts_with_a_byte_order_mark_and_uses_semicolons(mixed_kb):
     data = to_csv(for_audience(mixed_kb, "public"), "barriers")
     assert data.startswith(b"\xef\xbb\xbf")
     header = data[3:].split(b"\r\n")[0].decode("utf-8")
-    assert header.split(";")[:3] == ["id", "titel", "title_en"]
+    assert header.split(";")[:4] == ["id", "titel_sv", "titel_da", "titel_en"]
     assert "," not in header
 
 

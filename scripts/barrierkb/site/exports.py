@@ -14,10 +14,11 @@ import io
 import json
 
 from ..records.audience import for_audience
-from ..records.lang import localized, translation
+from ..records.lang import translation
 from ..records.load import KnowledgeBase, field_path
 from ..records.model import KINDS, Record
 from ..records.sourcing import SourceList, record_citations
+from ..records.vocab import EDITIONS
 
 EXCLUDE = {"internal_notes", "visibility"}
 
@@ -61,6 +62,15 @@ def _source_titles(kb: KnowledgeBase, record: Record) -> str:
     return _join(f"{e.title} <{e.url}>" if e.url else e.title for e in SourceList(kb, record))
 
 
+def per_language(column: str, value) -> dict[str, str]:
+    """A text in one column per language of the editions, such as `titel_sv`, `titel_da`.
+
+    >>> per_language("titel", {"sv": "Hinder", "en": "Barrier"})
+    {'titel_sv': 'Hinder', 'titel_da': '', 'titel_en': 'Barrier'}
+    """
+    return {f"{column}_{lang}": translation(value, lang) for lang in EDITIONS}
+
+
 def _join(values) -> str:
     return "; ".join(str(v) for v in values)
 
@@ -72,10 +82,8 @@ def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
         rows.append(
             {
                 "id": b.id,
-                "titel": localized(b.title),
-                "title_en": translation(b.title, "en"),
-                "sammanfattning": localized(b.summary),
-                "summary_en": translation(b.summary, "en"),
+                **per_language("titel", b.title),
+                **per_language("sammanfattning", b.summary),
                 "status": b.status,
                 "gränser": _join(b.borders),
                 "teman": _join(b.themes),
@@ -83,7 +91,7 @@ def barrier_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
                 "ansvariga": _join(f"{r.stakeholder} ({r.role})" for r in b.responsible),
                 "aktörer": _join(f"{r.stakeholder} ({r.role})" for r in b.stakeholders),
                 "forum": _join(b.forums),
-                "önskemål": localized(b.ask),
+                **per_language("önskemål", b.ask),
                 "prioritet": b.priority or "",
                 "nordisk_status": b.official.fmc_status if b.official else "",
                 "relaterade": _join(b.related),
@@ -104,7 +112,7 @@ def stakeholder_rows(kb: KnowledgeBase) -> list[dict[str, object]]:
     return [
         {
             "id": s.id,
-            "namn": localized(s.name),
+            **per_language("namn", s.name),
             "typ": s.type,
             "land": s.country,
             "nivå": s.level,
