@@ -46,18 +46,44 @@ def test_form_is_valid_yaml_with_the_keys_github_requires():
     assert all(item["attributes"].get("label") for item in form_fields())
 
 
+#: Questions the reader uses itself rather than copying into a field: the texts' language.
+READER_ONLY = {"language"}
+
+
 def test_every_form_field_has_an_id_that_is_a_barrier_field():
     ids = [item.get("id") for item in form_fields()]
     assert None not in ids
     assert len(ids) == len(set(ids))
-    assert set(ids) <= set(Barrier.model_fields)
+    assert set(ids) - READER_ONLY <= set(Barrier.model_fields)
 
 
 def test_every_id_that_from_issue_reads_is_in_the_form_under_the_same_label():
     in_form = {item["id"]: item["attributes"]["label"] for item in form_fields()}
     for f in FIELDS:
-        assert f.id in Barrier.model_fields
+        assert f.id in Barrier.model_fields or f.id in READER_ONLY
         assert in_form.get(f.id) == f.label, f"{f.id} is not in the form as '{f.label}'"
+
+
+def test_labels_are_in_swedish_danish_and_english():
+    (summary,) = [f for f in FIELDS if f.id == "summary"]
+    assert summary.label == "Sammanfattning / Sammenfatning / Summary"
+
+
+def test_answers_in_danish_are_kept_under_danish():
+    body = (
+        "### Språk / Sprog / Language\n\nDansk\n\n"
+        "### Titel / Titel / Title\n\nGrænsependlere får ikke MitID\n\n"
+        "### Sammanfattning / Sammenfatning / Summary\n\nPendlere bosat i Sverige får ikke MitID.\n"
+    )
+    record = record_from_issue(body, today=dt.date(2026, 12, 1))
+    assert record["title"] == {"da": "Grænsependlere får ikke MitID"}
+    assert record["summary"] == {"da": "Pendlere bosat i Sverige får ikke MitID."}
+    assert record["id"] == "graensependlere-far-ikke-mitid"
+
+
+def test_answers_under_the_old_swedish_labels_are_still_read():
+    record = record_from_issue("### Titel\n\nSkatt på distansarbete\n", today=dt.date(2026, 5, 1))
+    assert record["title"] == "Skatt på distansarbete"
 
 
 def test_the_form_asks_for_every_required_barrier_field():

@@ -45,7 +45,8 @@ def sections(body: str) -> dict[str, str]:
     >>> sections("### Titel\\n\\nA\\n\\n### Forum\\n\\n_No response_\\n")
     {'title': 'A'}
     """
-    by_label = {f.label: f.id for f in FIELDS}
+    # the three-language label the form shows, and each language's on its own
+    by_label = {label: f.id for f in FIELDS for label in (f.label, *f.labels)}
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -153,6 +154,9 @@ _URL = re.compile(r"^<?(https?://\S+?)>?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+#: Answers that are record text, kept under the language the form names.
+TEXTS = frozenset({"summary", "description", "ask"})
+
 _DATE_LIKE = re.compile(
     r"\b\d{4}\b.*\b\d{1,2}\b|\b\d{1,2}\b.*\b\d{4}\b|\b(?:jan|feb|mar|apr|ma[ji]|jun|jul|aug|sep|o[ck]t|nov|dec)\w*\b",
     re.I,
@@ -214,11 +218,18 @@ def record_from_issue(
             "no '### Titel' section with an answer: this is not the body of a barrier issue"
         )
     by_id = {f.id: f for f in FIELDS}
+    lang = _code(answers.pop("language", "sv"), by_id["language"].options)
+    lang = lang if lang in vocab.EDITIONS else "sv"
+
+    def in_language(text: str) -> str | dict[str, str]:
+        """A text under the language the form says it is written in (Swedish: a plain string)."""
+        return text if lang == "sv" else {lang: text}
+
     values: dict = {"id": make_id(answers["title"])}
     for field_id, answer in answers.items():
         form_field = by_id[field_id]
         if field_id == "title":
-            values[field_id] = " ".join(answer.split())
+            values[field_id] = in_language(" ".join(answer.split()))
         elif form_field.type == "dropdown":
             codes = [_code(v, form_field.options) for v in answer.split(", ")]
             codes = [c for c in codes if c and c != "None"]
@@ -233,14 +244,18 @@ def record_from_issue(
         elif field_id in ("forums", "related", "contributors"):
             values[field_id] = _ids(answer)
         elif field_id == "solutions":
-            values[field_id] = _solutions(answer)
+            values[field_id] = [
+                {**s, "text": in_language(s["text"])} if "text" in s else s
+                for s in _solutions(answer)
+            ]
         elif field_id == "sources":
             values[field_id] = _sources(answer, warnings)
         elif field_id == "impact":
             found = [m.group(0) for m in citations.GROUP.finditer(answer)]
-            values[field_id] = {"text": answer, **({"cite": found[0]} if found else {})}
+            values[field_id] = {"text": in_language(answer)}
+            values[field_id].update({"cite": found[0]} if found else {})
         else:
-            values[field_id] = answer
+            values[field_id] = in_language(answer) if field_id in TEXTS else answer
     values.setdefault("status", "identified")
     values.setdefault("responsible", [])  # left empty: no source names who can act yet
     values["last_reviewed"] = (today or dt.date.today()).isoformat()

@@ -24,7 +24,8 @@ class FormField:
 
     id: str
     type: str  # input, textarea or dropdown
-    label: str
+    #: The question in Swedish, Danish and English.
+    labels: tuple[str, str, str]
     description: str
     required: bool = False
     placeholder: str = ""
@@ -32,6 +33,15 @@ class FormField:
     options: dict[str, str] = field(default_factory=dict)
     multiple: bool = False
     default: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The label the form shows and the issue body repeats: every language, once each.
+
+        >>> FIELDS[2].label
+        'Sammanfattning / Sammenfatning / Summary'
+        """
+        return " / ".join(dict.fromkeys(self.labels))
 
 
 def _country_list() -> str:
@@ -51,17 +61,27 @@ def _solution_types() -> str:
 #: The questions, in the order of the form. Labels are what the issue body shows.
 FIELDS: tuple[FormField, ...] = (
     FormField(
+        "language",
+        "dropdown",
+        ("Språk", "Sprog", "Language"),
+        "Vilket språk du skriver texterna på. Hvilket sprog du skriver teksterne på. The language "
+        "you write the texts in.",
+        required=True,
+        options={"sv": "Svenska", "da": "Dansk", "en": "English"},
+        default=0,
+    ),
+    FormField(
         "title",
         "input",
-        "Titel",
-        "En kort rubrik på svenska som säger vad hindret är.",
+        ("Titel", "Titel", "Title"),
+        "En kort rubrik som säger vad hindret är, på det språk du valt ovan.",
         required=True,
         placeholder="Statliga innovationsmedel går bara till svenska stödmottagare",
     ),
     FormField(
         "summary",
         "textarea",
-        "Sammanfattning",
+        ("Sammanfattning", "Sammenfatning", "Summary"),
         "En till tre meningar: vem får det sämre, och varför just för att hen eller företaget "
         "rör sig över gränsen?",
         required=True,
@@ -69,7 +89,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "description",
         "textarea",
-        "Beskrivning",
+        ("Beskrivning", "Beskrivelse", "Description"),
         "Hela redogörelsen, i Markdown utan HTML. Beskriv situationen, inte en enskild person: "
         "inga namn, e-postadresser eller telefonnummer. Varje stycke och varje punkt hänvisar "
         "till sin källa: [@kalla-1] för den första källan nedan, [@kalla-2, s. 4] för sidan 4 "
@@ -78,7 +98,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "status",
         "dropdown",
-        "Status",
+        ("Status", "Status", "Status"),
         "Hur långt påverkansarbetet har kommit. Ett nytt hinder är oftast identifierat.",
         required=True,
         options=vocab.STATUS_LABELS,
@@ -87,7 +107,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "borders",
         "input",
-        "Gränser",
+        ("Gränser", "Grænser", "Borders"),
         "Landspar med bindestreck, flera åtskilda med komma. Koder: " + _country_list() + ".",
         required=True,
         placeholder="SE-DK, SE-NO",
@@ -95,7 +115,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "themes",
         "dropdown",
-        "Teman",
+        ("Teman", "Temaer", "Themes"),
         "Välj ett eller flera.",
         required=True,
         options=vocab.THEME_LABELS,
@@ -104,7 +124,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "obstacle_type",
         "dropdown",
-        "Typ av hinder",
+        ("Typ av hinder", "Type af hindring", "Type of barrier"),
         "Lagstiftning, administration, praxis eller infrastruktur. Välj Information när "
         "problemet är att information saknas eller är svår att hitta.",
         options=vocab.OBSTACLE_TYPE_LABELS,
@@ -112,7 +132,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "responsible",
         "textarea",
-        "Vem kan lösa det",
+        ("Vem kan lösa det", "Hvem kan løse den", "Who can solve it"),
         "En organisation per rad: dess id i stakeholders/ (eller namn), kolon, roll: "
         + _roles(vocab.RESPONSIBLE_ROLES)
         + ", och sist källan som säger det, som [@kalla-1]. Utan roll blir det rule_owner. "
@@ -123,7 +143,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "stakeholders",
         "textarea",
-        "Andra berörda",
+        ("Andra berörda", "Andre berørte", "Others concerned"),
         "En organisation per rad: id (eller namn), kolon, roll: "
         + _roles(vocab.STAKEHOLDER_ROLES)
         + ", och sist källan som säger det, som [@kalla-1]. Utan roll blir det affected.",
@@ -132,20 +152,20 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "forums",
         "input",
-        "Forum",
+        ("Forum", "Forum", "Forum"),
         "Id:n för forum där hindret tas upp eller bör tas upp, åtskilda med komma.",
         placeholder="greater-copenhagen, granshinderradet",
     ),
     FormField(
         "ask",
         "textarea",
-        "Begäran",
+        ("Begäran", "Anmodning", "The ask"),
         "Den konkreta begäran till den som kan lösa hindret.",
     ),
     FormField(
         "solutions",
         "textarea",
-        "Lösningar",
+        ("Lösningar", "Løsninger", "Solutions"),
         "En lösning per rad: typ, kolon, text. Typer: " + _solution_types() + ".",
         placeholder="domestic_law: Ändra villkoren så att stöd kan gå till testbäddar i "
         "grannlandet.",
@@ -153,19 +173,19 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "impact",
         "textarea",
-        "Konsekvenser",
+        ("Konsekvenser", "Konsekvenser", "Impact"),
         "Vem som drabbas och hur många, med källa: [@kalla-1, s. 4].",
     ),
     FormField(
         "related",
         "input",
-        "Relaterade hinder",
+        ("Relaterade hinder", "Relaterede hindringer", "Related barriers"),
         "Id:n för andra hinder i barriers/, åtskilda med komma.",
     ),
     FormField(
         "sources",
         "textarea",
-        "Källor",
+        ("Källor", "Kilder", "Sources"),
         "Minst en. En källa per rad: titel | adress | utgivare | datum (ÅÅÅÅ-MM-DD). Den första "
         "källan heter kalla-1, den andra kalla-2 och så vidare: hänvisa till dem med [@kalla-1]. "
         "Varje påstående ska ha en källa.",
@@ -175,7 +195,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "contributors",
         "input",
-        "Bidragsgivare",
+        ("Bidragsgivare", "Bidragydere", "Contributors"),
         "Id:n i stakeholders/ för de organisationer som bidragit till posten, åtskilda med "
         "komma. De krediteras på hindrets sida.",
         placeholder="malmo-stad",
@@ -183,7 +203,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField(
         "owner",
         "input",
-        "Förvaltare",
+        ("Förvaltare", "Forvalter", "Owner"),
         "Enheten eller rollen som håller posten aktuell, aldrig en persons namn.",
         required=True,
         placeholder="Malmö stad, Stadskontoret, Omvärld och näringsliv",
