@@ -72,7 +72,7 @@ def test_labels_are_in_swedish_danish_and_english():
 def test_answers_in_danish_are_kept_under_danish():
     body = (
         "### Språk / Sprog / Language\n\nDansk\n\n"
-        "### Titel / Titel / Title\n\nGrænsependlere får ikke MitID\n\n"
+        "### Titel / Title\n\nGrænsependlere får ikke MitID\n\n"
         "### Sammanfattning / Sammenfatning / Summary\n\nPendlere bosat i Sverige får ikke MitID.\n"
     )
     record = record_from_issue(body, today=dt.date(2026, 12, 1))
