@@ -23,6 +23,7 @@ from .records import diagnostics as diag
 from .records.check import check
 from .records.load import KnowledgeBase, load
 from .records.model import KINDS
+from .records.vocab import EDITIONS
 from .site.prepare import RecordErrors, SiteState, prepare
 
 
@@ -65,10 +66,12 @@ def _root(args) -> Path:
     return Path(getattr(args, "root", None) or ".")
 
 
-def prepared(root: Path, audience: str = "public", with_graph: bool = False) -> SiteState:
+def prepared(
+    root: Path, audience: str = "public", with_graph: bool = False, lang: str = "sv"
+) -> SiteState:
     """The checked records for `audience`; on errors print them and exit 1."""
     try:
-        return prepare(root, audience, with_graph=with_graph)
+        return prepare(root, audience, with_graph=with_graph, lang=lang)
     except RecordErrors as err:
         print(diag.format_text(err.diagnostics), file=sys.stderr)
         raise SystemExit(1) from None
@@ -312,22 +315,27 @@ def cmd_export_md(args) -> int:
     arg("id", nargs="?", help="briefing id (briefings/<id>.yml)"),
     arg("--forum", help="an ad-hoc pack of the open barriers raised at this forum"),
     arg("--status", action="append", help="only barriers with this status"),
+    arg("--lang", choices=list(EDITIONS), default="sv", help="the pack's language"),
     arg("-o", "--output", required=True, help="the PDF file to write"),
     ROOT_ARG,
 )
 def cmd_brief(args) -> int:
+    from .records.i18n import edition
     from .site.packs import PackError, choose_briefing, pack_pdf
     from .site.pdf import EngineMissing
 
-    state = prepared(_root(args), with_graph=True)
-    try:
-        briefing = choose_briefing(state.kb, args.id, args.forum, args.status, state.options.today)
-        pack_pdf(state, briefing, _root(args), Path(args.output))
-    except PackError as err:
-        raise UsageError(str(err)) from None
-    except EngineMissing as err:
-        print(f"barrierkb brief: {err}", file=sys.stderr)
-        return 2
+    with edition(args.lang):
+        state = prepared(_root(args), with_graph=True, lang=args.lang)
+        try:
+            briefing = choose_briefing(
+                state.kb, args.id, args.forum, args.status, state.options.today
+            )
+            pack_pdf(state, briefing, _root(args), Path(args.output))
+        except PackError as err:
+            raise UsageError(str(err)) from None
+        except EngineMissing as err:
+            print(f"barrierkb brief: {err}", file=sys.stderr)
+            return 2
     print(f"wrote {args.output}")
     return 0
 

@@ -29,10 +29,13 @@ from .records.overlay import OVERLAY_VARIABLE, OverlayError
 from .records.vocab import LANGUAGE
 from .site import render_site
 from .site.prepare import RecordErrors, SiteState, prepare
+from .site.printing import page_footer_css
 from .site.templating import UNINDEXED_END, UNINDEXED_START
 
 log = logging.getLogger("mkdocs.plugins.barrierkb")
 SHIM_PATH = "assets/vendor/iframe-worker-shim.js"
+#: The printed page footer in the edition's language (mkdocs.yml lists it in extra_css).
+EDITION_CSS = "assets/stylesheets/edition.css"
 #: A file only a barrierkb build writes: its presence marks site_dir as ours.
 BUILD_MARKER = "data/granshinderbasen.json"
 
@@ -123,6 +126,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
                 "to install the offline-search shim"
             )
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(shim)))
+        files.append(File.generated(config, EDITION_CSS, content=page_footer_css()))
         base = Path(config.config_file_path).parent
         for folder in self.config.assets:
             for path in sorted((base / folder).rglob("*")):

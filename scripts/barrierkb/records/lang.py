@@ -31,7 +31,7 @@ class Localized(str):
 
     >>> t = localized({"sv": "Hinder"}, "da")
     >>> str(t), t.lang, t.is_fallback, t.__html__()
-    ('Hinder', 'sv', True, '<span lang="sv">Hinder</span>')
+    ('Hinder', 'sv', True, Markup('<span lang="sv">Hinder</span>'))
     """
 
     lang: str
@@ -46,11 +46,11 @@ class Localized(str):
     def is_fallback(self) -> bool:
         return bool(self) and self.lang != self.edition
 
-    def __html__(self) -> str:
+    def __html__(self) -> Markup:
         plain = escape(str(self))
         if self.is_fallback:
-            return str(Markup('<span lang="{}">{}</span>').format(self.lang, plain))
-        return str(plain)
+            return Markup('<span lang="{}">{}</span>').format(self.lang, plain)
+        return plain
 
 
 def localized(value: str | dict[str, str] | None, lang: str | None = None) -> Localized:

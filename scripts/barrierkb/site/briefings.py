@@ -14,23 +14,12 @@ from ..records.load import KnowledgeBase
 from ..records.model import Briefing
 from .citing import Cites
 from .paths import BRIEFING_INDEX, EXAMPLE_INDEX, briefing_page, example_page
+from .printing import css_text
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
 ANNUAL_INDEX = "annual/index.md"
 #: The status changes the annual report counts, as its sections.
 ANNUAL_STATUSES = ("identified", "raised", "solved", "partly_solved", "written_off")
-
-
-def css_string(value: str) -> Markup:
-    """A CSS string literal with every non-alphanumeric character hex-escaped.
-
-    Safe inside a <style> element whatever the text holds.
-
-    >>> str(css_string('A"</style>'))
-    '"A\\\\000022 \\\\00003c \\\\00002f style\\\\00003e "'
-    """
-    out = "".join(c if c.isalnum() and c.isascii() else f"\\{ord(c):06x} " for c in value)
-    return Markup(f'"{out}"')
 
 
 def attendee_stakes(kb: KnowledgeBase, briefing: Briefing) -> list[tuple]:
@@ -79,7 +68,7 @@ def render_briefing(
         forum=kb.stakeholders.get(briefing.forum),
         stakes=attendee_stakes(kb, briefing),
         cites=Cites(kb, briefing, "underlag-kalla"),
-        running=css_string(running),
+        running=Markup(css_text(running)),
         routes=routes_html or (lambda _id: ""),
     )
 

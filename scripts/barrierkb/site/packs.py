@@ -22,6 +22,7 @@ from .briefings import render_briefing
 from .network import compact_routes
 from .pdf import print_pdf
 from .prepare import SiteState
+from .printing import page_footer_css
 from .templating import SiteOptions, environment
 
 STYLESHEETS = ("docs/assets/stylesheets/barrierkb.css", "docs/assets/stylesheets/print.css")
@@ -61,9 +62,10 @@ def briefing_html(
     css = "\n".join(
         (root / p).read_text(encoding="utf-8") for p in STYLESHEETS if (root / p).is_file()
     )
+    css += "\n" + page_footer_css()
     template = environment(current()).get_template("print.html.j2")
     return template.render(
-        lang=current(), title=localized(briefing.title), body=Markup(body), css=Markup(css)
+        lang=current(), title=str(localized(briefing.title)), body=Markup(body), css=Markup(css)
     )
 
 

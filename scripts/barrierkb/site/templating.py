@@ -27,6 +27,7 @@ from ..records.lang import localized, translation
 from ..records.slugs import ascii_words
 from . import paths
 from .markdown import to_html, to_inline_html
+from .printing import long_date
 
 #: Short names of the other registers, for the register table.
 REGISTER_SHORT = {
@@ -136,6 +137,7 @@ def environment(lang: str) -> jinja2.Environment:
         country=lambda s: vocab.country_label(s, lang),
         border=lambda s: vocab.border_label(s, lang),
         isodate=lambda d: d.isoformat() if d else "",
+        longdate=lambda d: long_date(d, lang),
         roles=lambda roles: roles_in_words(roles, lang),
         register=lambda s: vocab.REGISTER.label(s, lang),
         register_short=lambda s: REGISTER_SHORT.get(s, s),
