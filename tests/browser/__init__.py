@@ -33,16 +33,25 @@ CHROMIUM_ARGS = [f for f in CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-
 REQUIRE_BROWSER = os.environ.get("BARRIERKB_REQUIRE_BROWSER") == "1"
 
 #: The pages every accessibility and privacy test visits.
-MAIN_PAGES = [
+#: The main pages of the Swedish edition, and those the Danish and English editions repeat.
+SWEDISH_PAGES = [
     "index.html",
     "register/index.html",
     "barriers/funding-domestic-recipients-se.html",
     "stakeholders/vinnova.html",
     "stakeholders/greater-copenhagen.html",
     "network.html",
-    "briefings/2026-05-20-firs-testbaddar.html",
+    "examples/2026-05-20-firs-testbaddar.html",
     "data.html",
 ]
+EDITION_PAGES = [
+    "index.html",
+    "register/index.html",
+    "barriers/funding-domestic-recipients-se.html",
+    "stakeholders/greater-copenhagen.html",
+    "examples/2026-05-20-firs-testbaddar.html",
+]
+MAIN_PAGES = SWEDISH_PAGES + [f"{lang}/{page}" for lang in ("da", "en") for page in EDITION_PAGES]
 
 
 #: The editions `make site` builds: the config of each and the folder it goes to.
