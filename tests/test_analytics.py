@@ -24,6 +24,7 @@ from barrierkb.network.paths import Router
 from barrierkb.network.routes import (
     advocacy_routes,
     all_advocacy_routes,
+    barrier_routes_in_words,
     route_in_words,
     routes_in_words,
     stakeholder_routes,
@@ -42,15 +43,18 @@ LABELS = {
 }
 
 
-def graph(*edges: tuple[str, str, str], nodes: tuple[str, ...] = ()) -> nx.MultiDiGraph:
+def graph(
+    *edges: tuple[str, str, str], nodes: tuple[str, ...] = (), labels: dict | None = None
+) -> nx.MultiDiGraph:
     """A graph from (source, type, target) triples; barrier ids start with 'b-'."""
+    names = {**LABELS, **(labels or {})}
     G = nx.MultiDiGraph()
 
     def key(name: str) -> str:
         kind = "barrier" if name.startswith("b-") else "stakeholder"
         k = f"{kind}:{name}"
         if k not in G:
-            G.add_node(k, kind=kind, record_id=name, label=LABELS.get(name, name))
+            G.add_node(k, kind=kind, record_id=name, label=names.get(name, name))
         return k
 
     for name in nodes:
@@ -60,8 +64,8 @@ def graph(*edges: tuple[str, str, str], nodes: tuple[str, ...] = ()) -> nx.Multi
     return G
 
 
-def ids(route: list[dict]) -> list[str]:
-    return [step["id"] for step in route]
+def ids(route: dict) -> list[str]:
+    return [step["id"] for step in route["steps"]]
 
 
 @pytest.fixture
@@ -122,6 +126,7 @@ def test_brokers_on_a_chain():
         "degree_centrality": 0.5,
         "neighbours": 2,
         "is_articulation_point": True,
+        "binds": ["c", "a"],  # c has more relations than a, so it is named first
     }
     assert not rows[2]["is_articulation_point"]
     assert rows[4]["betweenness"] == 0.0 and rows[4]["neighbours"] == 0
@@ -144,7 +149,7 @@ def test_brokers_of_tiny_graphs():
 def test_route_walks_relations_both_ways(oresund):
     routes = stakeholder_routes(oresund, "malmo", "agency")
     assert [ids(r) for r in routes] == [["malmo", "gc", "kbh", "nmr", "gov", "agency"]]
-    assert [(s["via"], s["reverse"]) for s in routes[0]] == [
+    assert [(s["via"], s["reverse"]) for s in routes[0]["steps"]] == [
         (None, False),
         ("member_of", False),
         ("member_of", True),
@@ -152,7 +157,8 @@ def test_route_walks_relations_both_ways(oresund):
         ("member_of", True),
         ("reports_to", True),
     ]
-    assert routes[0][0]["label"] == "Malmö stad"
+    assert routes[0]["steps"][0]["label"] == "Malmö stad"
+    assert routes[0]["rank"] == 1 and not routes[0]["inferred"]
 
 
 def test_no_route_is_an_empty_list(oresund):
@@ -168,28 +174,84 @@ def test_routes_never_pass_through_barriers():
     assert stakeholder_routes(G, "a", "c") == []
 
 
-def test_k_shortest_routes_in_order_ties_by_id():
-    # inserted so that networkx's own order would put z before a
+def test_equal_routes_share_a_rank_and_are_listed_by_name_not_id():
+    # ids sort aa < mm < za; their names sort the other way
     G = graph(
-        ("home", "member_of", "z"),
-        ("z", "member_of", "t"),
-        ("home", "member_of", "m"),
-        ("m", "member_of", "t"),
-        ("home", "member_of", "a"),
-        ("a", "member_of", "t"),
+        ("home", "member_of", "aa"),
+        ("aa", "member_of", "t"),
+        ("home", "member_of", "za"),
+        ("za", "member_of", "t"),
+        ("home", "member_of", "mm"),
+        ("mm", "member_of", "t"),
         ("home", "cooperates_with", "x"),
         ("x", "cooperates_with", "y"),
         ("y", "funds", "t"),
+        labels={"za": "Alfaforum", "mm": "Mellanforum", "aa": "Östra forum"},
     )
-    routes = stakeholder_routes(G, "home", "t", k=4)
+    routes = stakeholder_routes(G, "home", "t", k=2)
+    assert [(r["rank"], ids(r)) for r in routes] == [
+        (1, ["home", "za", "t"]),
+        (1, ["home", "mm", "t"]),
+        (1, ["home", "aa", "t"]),
+    ]  # the second best is tied with a third: all three shown as equals
+    assert [ids(r) for r in stakeholder_routes(G, "home", "t", k=4)][-1] == ["home", "x", "y", "t"]
+
+
+def test_tie_break_prefers_the_home_organisations_own_forum():
+    # two routes of two steps to the ministry: through a forum Malmö sits in,
+    # or through an agency whose id sorts first
+    G = graph(
+        ("malmo", "member_of", "forum"),
+        ("ministry", "member_of", "forum"),
+        ("agency", "reports_to", "ministry"),
+        ("malmo", "cooperates_with", "agency"),
+    )
+    (best, *rest) = stakeholder_routes(G, "malmo", "ministry")
+    assert ids(best) == ["malmo", "forum", "ministry"] and best["rank"] == 1
+    assert [r["rank"] for r in rest] == [2]
+
+
+def test_tie_break_prefers_recorded_cooperation_when_forums_are_equal():
+    G = graph(
+        ("malmo", "funds", "a-fund"),
+        ("a-fund", "funds", "target"),
+        ("malmo", "cooperates_with", "z-partner"),
+        ("z-partner", "cooperates_with", "target"),
+    )
+    routes = stakeholder_routes(G, "malmo", "target")
     assert [ids(r) for r in routes] == [
-        ["home", "a", "t"],
-        ["home", "m", "t"],
-        ["home", "z", "t"],
-        ["home", "x", "y", "t"],
+        ["malmo", "z-partner", "target"],
+        ["malmo", "a-fund", "target"],
     ]
-    assert len(stakeholder_routes(G, "home", "t", k=2)) == 2
-    assert len(stakeholder_routes(G, "home", "t", k=10)) == 4
+    assert [r["rank"] for r in routes] == [1, 2]
+
+
+def test_route_to_an_own_unit_goes_down_the_part_of_chain():
+    G = graph(
+        ("dept", "part_of", "malmo"),
+        ("office", "part_of", "dept"),
+        ("malmo", "member_of", "gc"),
+        ("office", "member_of", "gc"),
+    )
+    routes = stakeholder_routes(G, "malmo", "office")
+    assert [ids(r) for r in routes] == [["malmo", "dept", "office"]]  # not through gc
+    assert [s["via"] for s in routes[0]["steps"]] == [None, "part_of", "part_of"]
+
+
+def _cost(G: nx.MultiDiGraph, home: str, path: tuple[str, ...]) -> tuple:
+    """The documented cost of a path of node keys, part by part."""
+    router = Router(G, home)
+    outside = sum(1 for n in path[1:] if n not in router.home_forums)
+    cooperation = sum(
+        1
+        for a, b in zip(path, path[1:], strict=False)
+        if "cooperates_with"
+        in {
+            d["type"]
+            for d in {**(G.get_edge_data(a, b) or {}), **(G.get_edge_data(b, a) or {})}.values()
+        }
+    )
+    return (len(path), 0, outside, len(path) - 1 - cooperation)
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -197,20 +259,26 @@ def test_routes_match_brute_force(seed):
     rng = random.Random(seed)
     names = [f"n{i}" for i in range(9)]
     pairs = [p for p in itertools.combinations(names, 2) if rng.random() < 0.3]
-    G = graph(*((u, rng.choice(("member_of", "funds")), v) for u, v in pairs), nodes=tuple(names))
+    kinds = ("member_of", "funds", "cooperates_with")
+    G = graph(*((u, rng.choice(kinds), v) for u, v in pairs), nodes=tuple(names))
     U = nx.Graph(stakeholder_projection(G))
+    home = "stakeholder:n0"
+    every = nx.all_simple_paths(U, home, "stakeholder:n8")
+    costs = sorted({_cost(G, home, tuple(p)) for p in every})
     for k in (1, 3, 6):
-        expected = sorted(
-            (len(p), tuple(p)) for p in nx.all_simple_paths(U, "stakeholder:n0", "stakeholder:n8")
-        )[:k]
         found = stakeholder_routes(G, "n0", "n8", k=k)
-        assert [tuple(f"stakeholder:{s['id']}" for s in r) for r in found] == [
-            p for _, p in expected
+        found_costs = [_cost(G, home, tuple(f"stakeholder:{i}" for i in ids(r))) for r in found]
+        assert found_costs == sorted(found_costs)
+        # the best routes, with every equal of the last one, and ranks that follow the costs
+        assert sorted(set(found_costs)) == costs[: len(set(found_costs))]
+        assert len(found) >= min(k, len(list(nx.all_simple_paths(U, home, "stakeholder:n8"))))
+        assert [r["rank"] for r in found] == [
+            sorted(set(found_costs)).index(c) + 1 for c in found_costs
         ]
 
 
 def test_router_streams_are_reused(oresund):
-    router = Router(oresund)
+    router = Router(oresund, "stakeholder:malmo")
     assert router.stream("stakeholder:malmo", "stakeholder:gov") is router.stream(
         "stakeholder:malmo", "stakeholder:gov"
     )
@@ -235,17 +303,34 @@ def test_advocacy_routes_exist(oresund):
     assert [(r["id"], r["roles"], r["no_route"]) for r in result] == [
         ("agency", ["rule_owner"], False),
         ("gov", ["decision_maker"], False),
-    ]
+    ]  # by name: Innovasjon Norge, Norges regering
     agency, gov = result
-    # the forum where the barrier is raised is a stop towards those who can fix it
-    assert [ids(r) for r in gov["routes"]] == [
-        ["malmo", "gc", "gov"],
-        ["malmo", "gc", "kbh", "nmr", "gov"],
+    # the forum where the barrier is raised is a stop towards those who can fix it,
+    # by an inferred step, shown as such
+    assert [(ids(r), r["inferred"]) for r in gov["routes"]] == [
+        (["malmo", "gc", "gov"], True),
+        (["malmo", "gc", "kbh", "nmr", "gov"], False),
     ]
-    assert gov["routes"][0][-1]["via"] == "raised_at"
+    assert gov["routes"][0]["steps"][-1]["via"] == "raised_at"
+    assert gov["routes"][0]["steps"][-1]["inferred"]
     assert [ids(r) for r in agency["routes"]] == [
         ["malmo", "gc", "agency"],
         ["malmo", "gc", "kbh", "nmr", "gov", "agency"],
+    ]
+
+
+def test_recorded_route_beats_an_inferred_one_of_the_same_length():
+    G = graph(
+        ("malmo", "member_of", "gc"),
+        ("malmo", "member_of", "firs"),
+        ("gov", "member_of", "gc"),
+        ("gov", "decision_maker", "b-x"),
+        ("b-x", "raised_at", "firs"),
+    )
+    (only,) = advocacy_routes(G, "b-x", home="malmo")
+    assert [(ids(r), r["inferred"], r["rank"]) for r in only["routes"]] == [
+        (["malmo", "gc", "gov"], False, 1),
+        (["malmo", "firs", "gov"], True, 2),
     ]
 
 
@@ -268,7 +353,8 @@ def test_advocacy_without_forums_uses_relations_only():
     )
     (only,) = advocacy_routes(G, "b-x", home="malmo")
     assert [ids(r) for r in only["routes"]] == [["malmo", "gc", "gov"]]
-    assert only["routes"][0][-1]["via"] == "member_of" and only["routes"][0][-1]["reverse"]
+    last = only["routes"][0]["steps"][-1]
+    assert last["via"] == "member_of" and last["reverse"] and not last["inferred"]
 
 
 def test_relation_preferred_over_forum_hop_for_the_same_stops():
@@ -280,13 +366,13 @@ def test_relation_preferred_over_forum_hop_for_the_same_stops():
     )
     (only,) = advocacy_routes(G, "b-x", home="malmo")
     assert [ids(r) for r in only["routes"]] == [["malmo", "gc", "gov"]]
-    assert only["routes"][0][-1]["via"] == "member_of"
+    assert only["routes"][0]["steps"][-1]["via"] == "member_of"
 
 
 def test_forum_hops_can_be_switched_off(oresund):
     result = advocacy_routes(oresund, "b-funding", home="malmo", via_forums=False)
     assert [ids(r) for r in result[1]["routes"]] == [["malmo", "gc", "kbh", "nmr", "gov"]]
-    assert all(s["via"] != "raised_at" for e in result for r in e["routes"] for s in r)
+    assert not any(r["inferred"] for e in result for r in e["routes"])
     assert all_advocacy_routes(oresund, home="malmo", via_forums=False)["b-funding"] == result
 
 
@@ -299,6 +385,7 @@ def test_home_responsible_and_home_as_forum():
     result = {r["id"]: r for r in advocacy_routes(G, "b-x", home="malmo")}
     assert [ids(r) for r in result["malmo"]["routes"]] == [["malmo"]]
     assert [ids(r) for r in result["kbh"]["routes"]] == [["malmo", "kbh"]]
+    assert result["kbh"]["routes"][0]["inferred"]
 
 
 def test_both_roles_one_entry():
@@ -357,9 +444,26 @@ def test_several_routes_are_numbered():
     )
 
 
+def test_barrier_routes_in_words_name_each_organisation_that_can_act(oresund):
+    text = barrier_routes_in_words(oresund, "malmo", "b-funding")
+    assert text.splitlines() == [
+        "Innovasjon Norge (äger regelverket):",
+        "  1. Malmö stad → medlem i → Greater Copenhagen → hindret är lyft här; antaget steg till"
+        " → Innovasjon Norge",
+        "  2. Malmö stad → medlem i → Greater Copenhagen → har som medlem → Köpenhamns kommun"
+        " → samarbetar med → Nordiska ministerrådet → har som medlem → Norges regering"
+        " → får rapporter från → Innovasjon Norge",
+        "Norges regering (beslutsfattare):",
+        "  1. Malmö stad → medlem i → Greater Copenhagen → hindret är lyft här; antaget steg till"
+        " → Norges regering",
+        "  2. Malmö stad → medlem i → Greater Copenhagen → har som medlem → Köpenhamns kommun"
+        " → samarbetar med → Nordiska ministerrådet → har som medlem → Norges regering",
+    ]
+
+
 def test_steps_walked_backwards_read_as_the_reverse_relation():
     assert step_label({"via": None}) == ""
-    assert step_label({"via": "raised_at"}) == "lyfter hindret till"
+    assert step_label({"via": "raised_at"}) == "hindret är lyft här; antaget steg till"
     assert step_label({"via": "funds", "reverse": True}) == "finansieras av"
     assert route_in_words([{"label": "A", "via": None}]) == "A"
 
@@ -371,8 +475,31 @@ def test_allies_leave_out_home_and_opponents_of_the_barrier(oresund):
     oresund.add_edge("stakeholder:nmr", "barrier:b-funding", key="opponent", type="opponent")
     oresund.add_edge("stakeholder:nmr", "stakeholder:gc", key="member_of", type="member_of")
     assert allies(oresund, "b-funding", home="malmo") == [
-        {"id": "kbh", "label": "Köpenhamns kommun", "roles": ["advocate"], "shared_forums": ["gc"]},
+        {
+            "id": "kbh",
+            "label": "Köpenhamns kommun",
+            "roles": ["advocate"],
+            "shared_forums": [{"id": "gc", "label": "Greater Copenhagen"}],
+        },
     ]  # not malmo itself, not the opponent nmr although it sits in gc
+
+
+def test_allies_leave_out_home_units_and_those_responsible():
+    G = graph(
+        ("malmo", "member_of", "gc"),
+        ("malmo-dept", "part_of", "malmo"),
+        ("malmo-dept", "member_of", "gc"),
+        ("malmo-dept", "affected", "b-x"),
+        ("agency", "member_of", "gc"),
+        ("agency", "rule_owner", "b-x"),
+        ("agency", "advocate", "b-x"),
+        ("gov", "decision_maker", "b-x"),
+        ("kbh", "member_of", "gc"),
+        ("b-x", "raised_at", "gc"),
+    )
+    assert [a["id"] for a in allies(G, "b-x", "malmo")] == ["kbh"]
+    assert [a["id"] for a in all_allies(G, "malmo")["b-x"]] == ["kbh"]
+    assert [a["id"] for a in home_allies(G, "malmo")] == ["agency", "kbh"]  # by name; no unit
 
 
 def test_allies_share_only_forums_where_the_barrier_is_raised(oresund):
@@ -381,15 +508,18 @@ def test_allies_share_only_forums_where_the_barrier_is_raised(oresund):
     assert [a["id"] for a in allies(oresund, "b-lonely", home="malmo")] == ["kbh"]
 
 
-def test_allies_order_roles_first():
+def test_allies_order_roles_first_then_by_name():
     G = graph(
         ("malmo", "member_of", "f"),
         ("aa", "member_of", "f"),
+        ("ab", "member_of", "f"),
         ("zz", "affected", "b-x"),
         ("b-x", "raised_at", "f"),
+        labels={"aa": "Örestad", "ab": "Amager"},
     )
     assert [(a["id"], a["roles"]) for a in allies(G, "b-x", "malmo")] == [
         ("zz", ["affected"]),
+        ("ab", []),
         ("aa", []),
     ]
 
@@ -404,8 +534,8 @@ def test_home_allies_share_barriers_or_forums_with_home(oresund):
         {
             "id": "kbh",
             "label": "Köpenhamns kommun",
-            "shared_barriers": ["b-funding"],
-            "shared_forums": ["gc"],
+            "shared_barriers": [{"id": "b-funding", "label": "b-funding"}],
+            "shared_forums": [{"id": "gc", "label": "Greater Copenhagen"}],
         },
     ]
 

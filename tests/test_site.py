@@ -53,6 +53,15 @@ internal_notes: "Taktik {SECRET}"
 """
 
 
+#: A talking point for an example briefing, kept in the overlay: strategy, internal only.
+TALK = "BUDSKAP-91c2"
+TALKING_POINTS = f"""id: 2026-05-20-firs-testbaddar
+talking_points:
+  funding-domestic-recipients-se:
+    - "Stödvillkoren hindrar testbäddar över gränsen, {TALK} [@ksau-2026-03-23, uppdrag 3]."
+"""
+
+
 def build(
     repo: Path,
     out: Path,
@@ -98,6 +107,7 @@ def repo_with_internal(tmp_path_factory) -> tuple[Path, Path]:
         "barriers/intern-forhandling.yml": INTERNAL_BARRIER,
         "stakeholders/intern-kontakt.yml": INTERNAL_STAKEHOLDER,
         "barriers/funding-domestic-recipients-se.yml": INTERNAL_NOTES,
+        "examples/briefings/2026-05-20-firs-testbaddar.yml": TALKING_POINTS,
     }.items():
         (overlay / rel).parent.mkdir(parents=True, exist_ok=True)
         (overlay / rel).write_text(text, encoding="utf-8")
@@ -153,10 +163,23 @@ def test_feed_is_valid_atom(site):
             assert entry.find(required, ns) is not None
 
 
-def test_public_build_holds_nothing_internal(repo_with_internal, tmp_path):
+@pytest.fixture(scope="module")
+def public_site(repo_with_internal, tmp_path_factory) -> Path:
+    """The public build of the copy, with the overlay named as on the city office's machine."""
     repo, overlay = repo_with_internal
+    return build(repo, tmp_path_factory.mktemp("public") / "site", overlay=overlay)
+
+
+@pytest.fixture(scope="module")
+def internal_site(repo_with_internal, tmp_path_factory) -> Path:
+    repo, overlay = repo_with_internal
+    out = tmp_path_factory.mktemp("internal") / "site"
+    return build(repo, out, audience="internal", overlay=overlay)
+
+
+def test_public_build_holds_nothing_internal(public_site):
     # the overlay is named, as on the city office's machine: the public build never reads it
-    out = build(repo, tmp_path / "public", overlay=overlay)
+    out = public_site
     leaks = [str(p.relative_to(out)) for p, text in all_text(out).items() if SECRET in text]
     assert leaks == []
     assert not (out / "barriers" / "intern-forhandling.html").exists()
@@ -164,13 +187,40 @@ def test_public_build_holds_nothing_internal(repo_with_internal, tmp_path):
     assert "intern-forhandling" not in (out / "sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_internal_build_shows_internal_records_and_notes(repo_with_internal, tmp_path):
-    repo, overlay = repo_with_internal
-    out = build(repo, tmp_path / "internal", audience="internal", overlay=overlay)
+def test_internal_build_shows_internal_records_and_notes(internal_site):
+    out = internal_site
     page = (out / "barriers" / "intern-forhandling.html").read_text(encoding="utf-8")
     assert SECRET in page
     notes = (out / "barriers" / "funding-domestic-recipients-se.html").read_text(encoding="utf-8")
     assert f"Taktik {SECRET}" in notes
+
+
+#: What only the home organisation's strategy shows: routes, allies and their words.
+STRATEGY_MARKS = ("bkb-routes", "bkb-allies", "antaget steg", 'id="vagar-in"', 'id="allierade"')
+
+
+def test_public_site_shows_no_route_ally_or_talking_point(public_site):
+    shown = {
+        str(p.relative_to(public_site)): [m for m in (*STRATEGY_MARKS, TALK) if m in text]
+        for p, text in all_text(public_site).items()
+        if p.relative_to(public_site).parts[0] != "assets"  # the stylesheets name the classes
+    }
+    assert {page: marks for page, marks in shown.items() if marks} == {}
+    network = (public_site / "network.html").read_text(encoding="utf-8")
+    assert "Allierade till" not in network and 'id="vem-hemorganisationen-nar"' in network
+
+
+def test_internal_site_shows_routes_allies_and_talking_points(internal_site):
+    barrier = (internal_site / "barriers" / "funding-domestic-recipients-se.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'id="vagar-in"' in barrier and 'class="bkb-routes"' in barrier
+    assert 'id="allierade"' in barrier and 'class="bkb-allies"' in barrier
+    example = (internal_site / "examples" / "2026-05-20-firs-testbaddar.html").read_text(
+        encoding="utf-8"
+    )
+    assert TALK in example and "bkb-routes" in example
+    assert "Allierade till" in (internal_site / "network.html").read_text(encoding="utf-8")
 
 
 def test_two_builds_are_identical(site, tmp_path):
@@ -233,10 +283,10 @@ def test_search_indexes_record_text_but_not_links_to_other_records(site):
     assert max(localized(barrier.summary).split(), key=len) in first["text"]
     titles = {d["title"] for d in sections}
     assert {"Beskrivning", "Vem kan lösa det"} <= titles
-    assert not titles & {"Vägar in", "Allierade", "Källor", "Om posten"}
+    assert not titles & {"Andra aktörer", "Forum", "Källor", "Om posten"}
     # What search did not see is still on the page, and no placeholder is left.
     html = (site / page).read_text(encoding="utf-8")
-    assert 'id="vagar-in"' in html and 'class="bkb-routes"' in html
+    assert 'id="andra-aktorer"' in html and 'id="forum"' in html and 'id="kallor"' in html
     assert not [p for p, t in all_text(site).items() if "bkb:held" in t]
 
 

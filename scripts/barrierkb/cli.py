@@ -12,6 +12,7 @@ each command the arguments are declared where they are used.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import sys
@@ -67,11 +68,25 @@ def _root(args) -> Path:
 
 
 def prepared(
-    root: Path, audience: str = "public", with_graph: bool = False, lang: str = "sv"
+    root: Path,
+    audience: str = "public",
+    with_graph: bool = False,
+    lang: str = "sv",
+    overlay: str | None = None,
 ) -> SiteState:
-    """The checked records for `audience`; on errors print them and exit 1."""
+    """The checked records for `audience`; on errors print them and exit 1.
+
+    The internal audience reads the overlay named by `overlay` or by the
+    environment variable; without one it is a usage error (exit 2).
+    """
+    from .records.overlay import OVERLAY_VARIABLE, OverlayError
+
+    if audience == "internal":
+        overlay = overlay or os.environ.get(OVERLAY_VARIABLE)
     try:
-        return prepare(root, audience, with_graph=with_graph, lang=lang)
+        return prepare(root, audience, with_graph=with_graph, lang=lang, overlay=overlay)
+    except OverlayError as err:
+        raise UsageError(str(err)) from None
     except RecordErrors as err:
         print(diag.format_text(err.diagnostics), file=sys.stderr)
         raise SystemExit(1) from None
@@ -311,26 +326,48 @@ def cmd_export_md(args) -> int:
 
 @command(
     "brief",
-    "print a briefing (or an ad-hoc pack for a forum) to PDF",
-    arg("id", nargs="?", help="briefing id (briefings/<id>.yml)"),
-    arg("--forum", help="an ad-hoc pack of the open barriers raised at this forum"),
-    arg("--status", action="append", help="only barriers with this status"),
+    "print a briefing, or an ad-hoc pack for a forum, to PDF or Word",
+    arg("id", nargs="?", help="briefing id (briefings/<id>.yml or examples/briefings/<id>.yml)"),
+    arg("--forum", help="a pack of the open barriers raised at this forum (id or name)"),
+    arg("--date", help="the meeting's date, YYYY-MM-DD (default: the briefing's, else the "
+        "forum's next meeting, else today)"),
+    arg("--audience", choices=["public", "internal"], default="public",
+        help="public: the version for partners; internal: with routes, allies and talking "
+        "points (needs the overlay)"),
+    arg("--status", action="append", default=[], help="only barriers with this status (code "
+        "or label, any language; repeatable)"),
+    arg("--theme", action="append", default=[], help="only barriers with this theme"),
+    arg("--priority", action="append", default=[], help="only barriers with this priority"),
     arg("--lang", choices=list(EDITIONS), default="sv", help="the pack's language"),
-    arg("-o", "--output", required=True, help="the PDF file to write"),
+    arg("--format", choices=["pdf", "docx"], default="pdf", help="PDF, or an editable Word file"),
+    arg("--overlay", help="the overlay of internal material (or BARRIERKB_OVERLAY)"),
+    arg("-o", "--output", required=True, help="the file to write"),
     ROOT_ARG,
-)
+)  # fmt: skip
 def cmd_brief(args) -> int:
     from .records.i18n import edition
-    from .site.packs import PackError, choose_briefing, pack_pdf
+    from .site.docx import pack_docx
+    from .site.packs import PackError, PackRequest, choose_briefing, pack_pdf
     from .site.pdf import EngineMissing
 
+    request = PackRequest(
+        briefing=args.id,
+        forum=args.forum,
+        date=_date_arg(args.date),
+        statuses=tuple(args.status),
+        themes=tuple(args.theme),
+        priorities=tuple(args.priority),
+    )
     with edition(args.lang):
-        state = prepared(_root(args), with_graph=True, lang=args.lang)
+        state = prepared(
+            _root(args), args.audience, with_graph=True, lang=args.lang, overlay=args.overlay
+        )
         try:
-            briefing = choose_briefing(
-                state.kb, args.id, args.forum, args.status, state.options.today
-            )
-            pack_pdf(state, briefing, _root(args), Path(args.output))
+            briefing = choose_briefing(state.kb, request, state.options.today)
+            if args.format == "docx":
+                _write(pack_docx(state, briefing), args.output)
+            else:
+                pack_pdf(state, briefing, _root(args), Path(args.output))
         except PackError as err:
             raise UsageError(str(err)) from None
         except EngineMissing as err:
@@ -338,6 +375,16 @@ def cmd_brief(args) -> int:
             return 2
     print(f"wrote {args.output}")
     return 0
+
+
+def _date_arg(value: str | None):
+    """A YYYY-MM-DD argument as a date; a usage error otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date: write YYYY-MM-DD") from None
 
 
 @command(
@@ -357,21 +404,28 @@ def cmd_graph(args) -> int:
 
 @command(
     "route",
-    "print the routes between two stakeholders in words",
-    arg("source", help="stakeholder id to start from"),
-    arg("target", help="stakeholder id to reach"),
-    arg("-k", type=int, default=3, help="how many routes at most"),
+    "print the routes from a stakeholder to another, or to everyone who can act on a barrier",
+    arg("source", help="stakeholder id to start from (the home organisation)"),
+    arg("target", help="stakeholder id to reach, or a barrier id"),
+    arg("-k", type=int, default=3, help="how many routes at least (equals of the last are shown)"),
     ROOT_ARG,
 )
 def cmd_route(args) -> int:
     from .network.graph import build_graph
-    from .network.routes import routes_in_words
+    from .network.routes import barrier_routes_in_words, routes_in_words
+    from .records.lookup import Unknown, record_id
 
     kb = load_checked(_root(args))
-    for org in (args.source, args.target):
-        if org not in kb.stakeholders:
-            raise UsageError(f"there is no stakeholder {org!r}")
-    print(routes_in_words(build_graph(kb), args.source, args.target, k=args.k))
+    try:
+        source = record_id(kb.stakeholders, args.source, "stakeholder")
+        targets = {**kb.barriers, **kb.stakeholders}  # an organisation before a barrier
+        target = record_id(targets, args.target, "stakeholder or barrier")
+    except Unknown as err:
+        raise UsageError(str(err)) from None
+    if target not in kb.stakeholders:
+        print(barrier_routes_in_words(build_graph(kb), source, target, k=args.k))
+    else:
+        print(routes_in_words(build_graph(kb), source, target, k=args.k))
     return 0
 
 

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .graph import BARRIER, RAISED_AT, STAKEHOLDER, existing_key, id_of, label_of, node_kind
+from .graph import (
+    BARRIER,
+    RAISED_AT,
+    RESPONSIBLE,
+    STAKEHOLDER,
+    existing_key,
+    group_of,
+    id_of,
+    label_of,
+    node_kind,
+)
+from .paths import units_of
 
 #: Relations that make one organisation part of a forum's membership.
 MEMBERSHIP: frozenset[str] = frozenset({"member_of", "part_of"})
@@ -41,14 +52,24 @@ def _members(G: nx.Graph, forum: str) -> set[str]:
     }
 
 
-def _allies(G: nx.Graph, barrier: str, home: str, home_forums: set[str]) -> list[dict]:
+def _named(G: nx.Graph, nodes: set[str]) -> list[dict]:
+    """Nodes as ``{id, label}``, by name."""
+    rows = [{"id": id_of(G, n), "label": label_of(G, n)} for n in nodes]
+    return sorted(rows, key=lambda r: (str(r["label"]).casefold(), r["id"]))
+
+
+def _allies(
+    G: nx.Graph, barrier: str, home: str, home_forums: set[str], own: set[str]
+) -> list[dict]:
     roles: dict[str, set[str]] = {}
-    opponents = set()
+    excluded = {home} | own
     for u, keyed in G._pred[barrier].items():
         if node_kind(G, u) == STAKEHOLDER:
             roles[u] = _typed(keyed, ALLY_ROLES)
-            if _typed(keyed, ("opponent",)):
-                opponents.add(u)
+            if _typed(keyed, ("opponent",)) or any(
+                group_of(d) == RESPONSIBLE for d in keyed.values()
+            ):
+                excluded.add(u)
     shared: dict[str, set[str]] = {}
     for forum, keyed in G._succ[barrier].items():
         if forum in home_forums and _typed(keyed, (RAISED_AT,)):
@@ -60,11 +81,11 @@ def _allies(G: nx.Graph, barrier: str, home: str, home_forums: set[str]) -> list
             "id": id_of(G, n),
             "label": label_of(G, n),
             "roles": [r for r in ALLY_ROLES if r in roles.get(n, ())],
-            "shared_forums": sorted(id_of(G, f) for f in shared.get(n, ())),
+            "shared_forums": _named(G, shared.get(n, set())),
         }
-        for n in candidates - opponents - {home}
+        for n in candidates - excluded
     ]
-    rows.sort(key=lambda r: (not r["roles"], -len(r["shared_forums"]), r["id"]))
+    rows.sort(key=lambda r: (not r["roles"], -len(r["shared_forums"]), str(r["label"]).casefold()))
     return rows
 
 
@@ -73,7 +94,9 @@ def allies(G: nx.Graph, barrier_id: str, home: str = "malmo-stad") -> list[dict]
 
     An ally has a stake in this barrier as advocate, ally or affected, or is,
     like `home`, a member of (or part of) a forum where the barrier is
-    raised. An opponent of this barrier is never an ally. For the allies of
+    raised. Never an ally: an opponent of this barrier, those responsible for
+    it (rule owners and decision makers: they are whom the allies press),
+    and the home organisation itself with its own units (`paths.units_of`). For the allies of
     the home organisation over all barriers and forums, see `home_allies`.
 
     Parameters
@@ -89,9 +112,9 @@ def allies(G: nx.Graph, barrier_id: str, home: str = "malmo-stad") -> list[dict]
     -------
     list of dict
         ``id``, ``label``, ``roles`` (its ally roles on this barrier, may be
-        empty) and ``shared_forums`` (ids of the forums where the barrier is
-        raised and both sit, may be empty). Those with a role first, then by
-        the number of shared forums, then by id.
+        empty) and ``shared_forums`` (``{id, label}`` of the forums where the
+        barrier is raised and both sit, by name, may be empty). Those with a
+        role first, then by the number of shared forums, then by name.
 
     Raises
     ------
@@ -105,11 +128,13 @@ def allies(G: nx.Graph, barrier_id: str, home: str = "malmo-stad") -> list[dict]
     >>> _ = G.add_edge("stakeholder:kbh", "stakeholder:gc", type="member_of")
     >>> _ = G.add_edge("barrier:x", "stakeholder:gc", type="raised_at")
     >>> _ = G.add_edge("stakeholder:firs", "barrier:x", type="advocate")
+    >>> _ = G.add_edge("stakeholder:gov", "barrier:x", type="rule_owner")
+    >>> _ = G.add_edge("stakeholder:gov", "stakeholder:gc", type="member_of")
     >>> [(a["id"], a["roles"], a["shared_forums"]) for a in allies(G, "x", "malmo")]
-    [('firs', ['advocate'], []), ('kbh', [], ['gc'])]
+    [('firs', ['advocate'], []), ('kbh', [], [{'id': 'gc', 'label': 'gc'}])]
     """
     barrier, source = existing_key(G, BARRIER, barrier_id), existing_key(G, STAKEHOLDER, home)
-    return _allies(G, barrier, source, _memberships(G, source))
+    return _allies(G, barrier, source, _memberships(G, source), set(units_of(G, source)))
 
 
 def all_allies(G: nx.Graph, home: str = "malmo-stad") -> dict[str, list[dict]]:
@@ -136,9 +161,9 @@ def all_allies(G: nx.Graph, home: str = "malmo-stad") -> dict[str, list[dict]]:
     ['firs']
     """
     source = existing_key(G, STAKEHOLDER, home)
-    home_forums = _memberships(G, source)
+    home_forums, own = _memberships(G, source), set(units_of(G, source))
     barriers = sorted((n for n in G if node_kind(G, n) == BARRIER), key=lambda n: id_of(G, n))
-    return {id_of(G, b): _allies(G, b, source, home_forums) for b in barriers}
+    return {id_of(G, b): _allies(G, b, source, home_forums, own) for b in barriers}
 
 
 def home_allies(G: nx.Graph, home: str = "malmo-stad") -> list[dict]:
@@ -146,6 +171,7 @@ def home_allies(G: nx.Graph, home: str = "malmo-stad") -> list[dict]:
 
     A barrier is shared when both have a role on it as advocate, ally or
     affected; a forum is shared when both are members of it (or part of it).
+    The home organisation's own units are not allies of it.
 
     Parameters
     ----------
@@ -157,8 +183,8 @@ def home_allies(G: nx.Graph, home: str = "malmo-stad") -> list[dict]:
     Returns
     -------
     list of dict
-        ``id``, ``label``, ``shared_barriers`` and ``shared_forums`` (sorted
-        ids); most shared first, then by id.
+        ``id``, ``label``, ``shared_barriers`` and ``shared_forums`` (each
+        ``{id, label}``, by name); most shared first, then by name.
 
     Raises
     ------
@@ -172,29 +198,37 @@ def home_allies(G: nx.Graph, home: str = "malmo-stad") -> list[dict]:
     >>> _ = G.add_edge("stakeholder:kbh", "stakeholder:gc", type="member_of")
     >>> _ = G.add_edge("stakeholder:malmo", "barrier:x", type="affected")
     >>> _ = G.add_edge("stakeholder:kbh", "barrier:x", type="advocate")
-    >>> home_allies(G, "malmo")
-    [{'id': 'kbh', 'label': 'kbh', 'shared_barriers': ['x'], 'shared_forums': ['gc']}]
+    >>> _ = G.add_edge("stakeholder:malmo-dept", "stakeholder:malmo", type="part_of")
+    >>> _ = G.add_edge("stakeholder:malmo-dept", "stakeholder:gc", type="member_of")
+    >>> [(a["id"], a["shared_barriers"], a["shared_forums"]) for a in home_allies(G, "malmo")]
+    [('kbh', [{'id': 'x', 'label': 'x'}], [{'id': 'gc', 'label': 'gc'}])]
     """
     source = existing_key(G, STAKEHOLDER, home)
+    own = {source} | set(units_of(G, source))
     shared: dict[str, tuple[set[str], set[str]]] = {}
     for barrier, keyed in G._succ[source].items():
         if node_kind(G, barrier) == BARRIER and _typed(keyed, ALLY_ROLES):
             for u, other in G._pred[barrier].items():
-                if u != source and node_kind(G, u) == STAKEHOLDER and _typed(other, ALLY_ROLES):
+                if u not in own and node_kind(G, u) == STAKEHOLDER and _typed(other, ALLY_ROLES):
                     shared.setdefault(u, (set(), set()))[0].add(barrier)
     for forum in _memberships(G, source):
-        for u in _members(G, forum) - {source}:
+        for u in _members(G, forum) - own:
             shared.setdefault(u, (set(), set()))[1].add(forum)
     rows = [
         {
             "id": id_of(G, n),
             "label": label_of(G, n),
-            "shared_barriers": sorted(id_of(G, b) for b in barriers),
-            "shared_forums": sorted(id_of(G, f) for f in forums),
+            "shared_barriers": _named(G, barriers),
+            "shared_forums": _named(G, forums),
         }
         for n, (barriers, forums) in shared.items()
     ]
-    rows.sort(key=lambda r: (-len(r["shared_barriers"]) - len(r["shared_forums"]), r["id"]))
+    rows.sort(
+        key=lambda r: (
+            -len(r["shared_barriers"]) - len(r["shared_forums"]),
+            str(r["label"]).casefold(),
+        )
+    )
     return rows
 
 

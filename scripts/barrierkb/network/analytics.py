@@ -9,6 +9,8 @@ one organisation to another are in `routes`, allies in `allies`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import networkx as nx
 
 from ..records.i18n import N_
@@ -90,7 +92,9 @@ def brokers(G: nx.Graph) -> list[dict]:
     list of dict
         One dict per stakeholder with ``id``, ``label``, ``betweenness``,
         ``degree_centrality`` (both rounded to six decimals), ``neighbours``
-        (number of related stakeholders) and ``is_articulation_point``;
+        (number of related stakeholders), ``is_articulation_point`` and
+        ``binds``, the names of two neighbours it connects that have no
+        relation of their own (`bridged_pair`; empty when there are none);
         sorted by betweenness, then degree, both descending, then by id.
 
     Examples
@@ -113,11 +117,30 @@ def brokers(G: nx.Graph) -> list[dict]:
             "degree_centrality": round(degree[n], 6),
             "neighbours": H.degree(n),
             "is_articulation_point": n in cut,
+            "binds": [label_of(G, m) for m in bridged_pair(H, n) or ()],
         }
         for n in H
     ]
     rows.sort(key=lambda r: (-r["betweenness"], -r["degree_centrality"], r["id"]))
     return rows
+
+
+def bridged_pair(H: nx.Graph, node: str) -> tuple[str, str] | None:
+    """Two neighbours of `node` with no relation of their own, the best connected first.
+
+    `H` is the undirected `stakeholder_projection`. None when every pair of
+    neighbours is related directly (the node binds nobody together).
+
+    >>> H = nx.Graph([("hub", "a"), ("hub", "b"), ("hub", "c"), ("a", "b")])
+    >>> bridged_pair(H, "hub")
+    ('a', 'c')
+    """
+    neighbours = sorted(H.neighbors(node), key=lambda n: (-H.degree(n), n))
+    for i, x in enumerate(neighbours):
+        for y in neighbours[i + 1 :]:
+            if not H.has_edge(x, y):
+                return x, y
+    return None
 
 
 def neighbourhood(
@@ -289,7 +312,7 @@ def communities(G: nx.Graph, seed: int = 42) -> list[list[str]]:
     return sorted(groups, key=lambda g: (-len(g), g))
 
 
-def power_interest(G: nx.Graph) -> dict:
+def power_interest(G: nx.Graph, leave_out: Iterable[str] = ()) -> dict:
     """The power/interest grid of the stakeholders in the graph.
 
     A score of `HIGH_SCORE` (3) or more counts as high. Quadrants follow
@@ -303,6 +326,9 @@ def power_interest(G: nx.Graph) -> dict:
     G : networkx.MultiDiGraph
         A stakeholder graph (the internal build's graph holds its internal
         stakeholders too).
+    leave_out : iterable of str
+        Plain ids to leave off the grid: the home organisation and its own
+        units, which the grid is drawn for, not about.
 
     Returns
     -------
@@ -322,8 +348,10 @@ def power_interest(G: nx.Graph) -> dict:
     ('keep_satisfied', [{'id': 'x', 'label': 'X'}])
     """
     points, unscored = [], []
+    left_out = set(leave_out)
     stakeholders = sorted(
-        (n for n in G if node_kind(G, n) == STAKEHOLDER), key=lambda n: id_of(G, n)
+        (n for n in G if node_kind(G, n) == STAKEHOLDER and id_of(G, n) not in left_out),
+        key=lambda n: id_of(G, n),
     )
     for n in stakeholders:
         sid, label = id_of(G, n), label_of(G, n)

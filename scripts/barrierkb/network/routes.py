@@ -1,15 +1,24 @@
 """Routes through the stakeholder graph: how one organisation reaches another.
 
-`stakeholder_routes` finds the shortest chains of relations between two
+`stakeholder_routes` finds the best chains of relations between two
 stakeholders; `advocacy_routes` those from the home organisation to everyone
-responsible for a barrier; `route_in_words` and `routes_in_words` say them in
-Swedish. Like `analytics`, every function takes a graph from
-`graph.build_graph` and plain ids, and returns plain lists, dicts and text.
+responsible for a barrier; `route_in_words`, `routes_in_words` and
+`barrier_routes_in_words` say them in the edition's language. Like
+`analytics`, every function takes a graph from `graph.build_graph` and plain
+ids, and returns plain lists, dicts and text.
 
 Routes run over the stakeholder relations, each traversable both ways: being
-a member of a forum gives access to its other members. Among paths of equal
-length the one whose ids come first in sorted order wins, so every result is
-the same from run to run (the paths are found by `router.Router`).
+a member of a forum gives access to its other members. How routes are ranked
+and how ties are broken (never by id) is told in `paths`: shorter first, then
+fewer inferred steps, then through the home organisation's own forums, then
+along recorded cooperation. Routes still equal share a rank and are listed by
+name.
+
+A route is a dict: ``rank`` (1 for the best; equals share it), ``inferred``
+(True when its last step is inferred from a forum where the barrier is
+raised, not recorded) and ``steps``, a list of stops ``{id, label, via,
+reverse, inferred}``: ``via`` is the relation that leads to the stop (None for
+the first) and ``reverse`` is True when it was walked against its direction.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..records import vocab
-from ..records.i18n import N_, _
+from ..records.i18n import N_, _, current
 from .graph import (
     BARRIER,
     RAISED_AT,
@@ -28,10 +37,9 @@ from .graph import (
     group_of,
     id_of,
     label_of,
-    node_key,
     node_kind,
 )
-from .paths import Router, best_paths
+from .paths import Router
 
 #: Label of a relation walked against its direction (Swedish; `step_label` translates it).
 REVERSE_LABELS: dict[str, str] = {
@@ -42,16 +50,26 @@ REVERSE_LABELS: dict[str, str] = {
     "secretariat_of": N_("har som sekretariat"),
     "cooperates_with": N_("samarbetar med"),
 }
-#: Label of the last step of an advocacy route that goes through a forum
-#: where the barrier is raised.
-RAISED_AT_STEP = N_("lyfter hindret till")
+#: Label of an inferred last step: the barrier is raised at the forum, and the
+#: forum's table is a place to meet those who can act on it.
+RAISED_AT_STEP = N_("hindret är lyft här; antaget steg till")
 
 
-def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> list[list[dict]]:
-    """Up to `k` shortest chains of relations from one stakeholder to another.
+def _routes(router: Router, target: str, forums=(), k: int = 3) -> list[dict]:
+    return [
+        {"rank": rank, "inferred": path.inferred, "steps": router.steps(path)}
+        for rank, group in enumerate(router.ranked(target, forums, k), start=1)
+        for path in group
+    ]
 
-    Relations are walked both ways. Paths are simple (no stop twice) and come
-    shortest first; among equally short ones, in order of their ids.
+
+def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> list[dict]:
+    """The best chains of relations from one stakeholder to another.
+
+    Relations are walked both ways; `from_id` is the home organisation for
+    the tie-breaks (its forums, its own units). Paths are simple (no stop
+    twice), best first: at least `k` when there are that many, and every
+    equal of the last one.
 
     Parameters
     ----------
@@ -60,15 +78,13 @@ def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> lis
     from_id, to_id : str
         Plain stakeholder ids.
     k : int
-        At most this many routes.
+        At least this many routes, when there are that many.
 
     Returns
     -------
-    list of list of dict
-        Each route is a list of stops ``{id, label, via, reverse}``: ``via``
-        is the relation type that leads to the stop (None for the first) and
-        ``reverse`` is True when it was walked against its direction. An
-        empty list when there is no route.
+    list of dict
+        Routes as the module docstring describes; an empty list when there is
+        no route. The route to oneself is that one stop.
 
     Raises
     ------
@@ -80,18 +96,18 @@ def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> lis
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("stakeholder:malmo", "stakeholder:gc", type="member_of")
     >>> _ = G.add_edge("stakeholder:kbh", "stakeholder:gc", type="member_of")
-    >>> [[(s["id"], s["via"], s["reverse"]) for s in r]
+    >>> [[(s["id"], s["via"], s["reverse"]) for s in r["steps"]]
     ...  for r in stakeholder_routes(G, "malmo", "kbh")]
     [[('malmo', None, False), ('gc', 'member_of', False), ('kbh', 'member_of', True)]]
     """
     source, target = existing_key(G, STAKEHOLDER, from_id), existing_key(G, STAKEHOLDER, to_id)
-    router = Router(G)
-    return [router.steps(p) for p, _ in best_paths(router, source, target, (), k)]
+    router = Router(G, source)
+    if source == target:
+        return [{"rank": 1, "inferred": False, "steps": router.steps_of((source,))}]
+    return _routes(router, target, (), k)
 
 
-def _advocacy(
-    router: Router, barrier: str, home: str, k: int, via_forums: bool = True
-) -> list[dict]:
+def _advocacy(router: Router, barrier: str, k: int, via_forums: bool = True) -> list[dict]:
     G = router.G
     roles: dict[str, list[str]] = {}
     for u, _v, d in G.in_edges(barrier, data=True):
@@ -100,18 +116,21 @@ def _advocacy(
     forums = [
         v
         for _, v, d in G.out_edges(barrier, data=True)
-        if via_forums and d.get("type") == RAISED_AT and v in router.adj
+        if via_forums and d.get("type") == RAISED_AT and node_kind(G, v) == STAKEHOLDER
     ]
     out = []
-    for target in sorted(roles):
-        paths = best_paths(router, home, target, forums, k)
+    for target in sorted(roles, key=lambda n: (str(label_of(G, n)).casefold(), n)):
+        if target == router.home:
+            routes = [{"rank": 1, "inferred": False, "steps": router.steps_of((target,))}]
+        else:
+            routes = _routes(router, target, forums, k)
         out.append(
             {
                 "id": id_of(G, target),
                 "label": label_of(G, target),
                 "roles": sorted(set(roles[target]), key=TYPE_ORDER.__getitem__),
-                "no_route": not paths,
-                "routes": [router.steps(p, hop) for p, hop in paths],
+                "no_route": not routes,
+                "routes": routes,
             }
         )
     return out
@@ -120,14 +139,14 @@ def _advocacy(
 def advocacy_routes(
     G: nx.Graph, barrier_id: str, home: str = "malmo-stad", k: int = 3, via_forums: bool = True
 ) -> list[dict]:
-    """How the home organisation can reach those who can fix a barrier.
+    """How the home organisation can reach those who can act on a barrier.
 
     For each stakeholder responsible for the barrier (rule owner or decision
-    maker), up to `k` shortest simple paths from `home` over the stakeholder
-    relations, walked both ways (membership in a forum gives access to its
-    other members). A forum where the barrier is raised is a stop from which
-    the barrier reaches each responsible stakeholder: such a route ends with a
-    step whose ``via`` is ``raised_at``. Routes never pass through barriers.
+    maker), the best routes from `home` over the stakeholder relations,
+    walked both ways. A forum where the barrier is raised is a place to meet
+    those responsible: a route may end with an inferred step from it (its
+    ``inferred`` is True), ranked after recorded routes of the same length.
+    Routes never pass through barriers.
 
     Parameters
     ----------
@@ -138,18 +157,17 @@ def advocacy_routes(
     home : str
         Plain id of the home organisation.
     k : int
-        At most this many routes per responsible stakeholder.
+        At least this many routes per responsible stakeholder, when there are.
     via_forums : bool
         Whether a forum where the barrier is raised leads on to those
-        responsible; with False, routes use the relations only.
+        responsible; with False, routes use the recorded relations only.
 
     Returns
     -------
     list of dict
-        One dict per responsible stakeholder, sorted by id: ``id``,
-        ``label``, ``roles`` (its roles on the barrier), ``no_route`` (True
-        when no route is known) and ``routes``, each a list of stops
-        ``{id, label, via, reverse}`` as in `stakeholder_routes`.
+        One dict per responsible stakeholder, by name: ``id``, ``label``,
+        ``roles`` (its roles on the barrier), ``no_route`` (True when no route
+        is known) and ``routes`` as the module docstring describes.
 
     Raises
     ------
@@ -166,11 +184,12 @@ def advocacy_routes(
     >>> _ = G.add_edge("stakeholder:agency", "stakeholder:gov", type="reports_to")
     >>> [(r["id"], r["no_route"]) for r in advocacy_routes(G, "x", home="malmo")]
     [('agency', False), ('gov', False)]
-    >>> [s["id"] for s in advocacy_routes(G, "x", home="malmo")[1]["routes"][0]]
-    ['malmo', 'gc', 'gov']
+    >>> best = advocacy_routes(G, "x", home="malmo")[1]["routes"][0]
+    >>> [s["id"] for s in best["steps"]], best["inferred"]
+    (['malmo', 'gc', 'gov'], True)
     """
     barrier, source = existing_key(G, BARRIER, barrier_id), existing_key(G, STAKEHOLDER, home)
-    return _advocacy(Router(G), barrier, source, k, via_forums)
+    return _advocacy(Router(G, source), barrier, k, via_forums)
 
 
 def all_advocacy_routes(
@@ -185,7 +204,7 @@ def all_advocacy_routes(
     home : str
         Plain id of the home organisation.
     k : int
-        At most this many routes per responsible stakeholder.
+        As in `advocacy_routes`.
     via_forums : bool
         As in `advocacy_routes`.
 
@@ -202,10 +221,9 @@ def all_advocacy_routes(
     >>> all_advocacy_routes(G, home="malmo")["x"][0]["no_route"]
     True
     """
-    source = existing_key(G, STAKEHOLDER, home)
-    router = Router(G)
+    router = Router(G, existing_key(G, STAKEHOLDER, home))
     barriers = sorted((n for n in G if node_kind(G, n) == BARRIER), key=lambda n: id_of(G, n))
-    return {id_of(G, b): _advocacy(router, b, source, k, via_forums) for b in barriers}
+    return {id_of(G, b): _advocacy(router, b, k, via_forums) for b in barriers}
 
 
 def step_label(step: dict) -> str:
@@ -223,26 +241,47 @@ def step_label(step: dict) -> str:
         return _(RAISED_AT_STEP)
     if step.get("reverse"):
         return _(REVERSE_LABELS[via]) if via in REVERSE_LABELS else via
-    return vocab.RELATION_LABELS.get(via, via)
+    return vocab.RELATION.label(via, current()) if via in vocab.RELATION_TYPES else via
 
 
-def route_in_words(route: list[dict]) -> str:
-    """One route as a line of Swedish words.
+def route_in_words(route: dict | list[dict]) -> str:
+    """One route (or its list of steps) as a line of words.
 
     >>> route_in_words([{"label": "Malmö stad", "via": None},
     ...                 {"label": "Greater Copenhagen", "via": "member_of"}])
     'Malmö stad → medlem i → Greater Copenhagen'
     """
     parts = []
-    for step in route:
+    for step in route["steps"] if isinstance(route, dict) else route:
         if step.get("via") is not None:
             parts.append(step_label(step))
         parts.append(step["label"])
     return " → ".join(parts)
 
 
+def numbered(routes: list[dict]) -> list[str]:
+    """One line per route, numbered by rank; equals share the number and a letter.
+
+    >>> numbered([{"rank": 1, "steps": [{"label": "A", "via": None}]},
+    ...           {"rank": 1, "steps": [{"label": "B", "via": None}]},
+    ...           {"rank": 2, "steps": [{"label": "C", "via": None}]}])
+    ['1a. A', '1b. B', '2. C']
+    """
+    sizes: dict[int, int] = {}
+    for route in routes:
+        sizes[route["rank"]] = sizes.get(route["rank"], 0) + 1
+    seen: dict[int, int] = {}
+    lines = []
+    for route in routes:
+        rank = route["rank"]
+        letter = "abcdefghijklmnopqrstuvwxyz"[seen.get(rank, 0)] if sizes[rank] > 1 else ""
+        seen[rank] = seen.get(rank, 0) + 1
+        lines.append(f"{rank}{letter}. {route_in_words(route)}")
+    return lines
+
+
 def routes_in_words(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> str:
-    """The routes from one stakeholder to another, in Swedish, for the terminal.
+    """The routes from one stakeholder to another, in words, for the terminal.
 
     Parameters
     ----------
@@ -251,12 +290,12 @@ def routes_in_words(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> str:
     from_id, to_id : str
         Plain stakeholder ids.
     k : int
-        At most this many routes.
+        As in `stakeholder_routes`.
 
     Returns
     -------
     str
-        One numbered line per route, shortest first, or a line saying that no
+        One line per route, best first (`numbered`), or a line saying that no
         route is known; without a final newline, ready for ``print``.
 
     Raises
@@ -278,17 +317,47 @@ def routes_in_words(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> str:
     """
     routes = stakeholder_routes(G, from_id, to_id, k)
     if not routes:
-        source, target = node_key(STAKEHOLDER, from_id), node_key(STAKEHOLDER, to_id)
-        return _("Ingen känd väg från %(source)s till %(target)s.") % {
-            "source": label_of(G, source),
-            "target": label_of(G, target),
-        }
-    return "\n".join(f"{i}. {route_in_words(r)}" for i, r in enumerate(routes, start=1))
+        return _no_route(
+            G, existing_key(G, STAKEHOLDER, from_id), existing_key(G, STAKEHOLDER, to_id)
+        )
+    return "\n".join(numbered(routes))
+
+
+def _no_route(G: nx.Graph, source: str, target: str) -> str:
+    return _("Ingen känd väg från %(source)s till %(target)s.") % {
+        "source": label_of(G, source),
+        "target": label_of(G, target),
+    }
+
+
+def barrier_routes_in_words(G: nx.Graph, home: str, barrier_id: str, k: int = 3) -> str:
+    """The routes from `home` to each organisation that can act on a barrier, in words.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("stakeholder:malmo", "stakeholder:gc", type="member_of")
+    >>> _ = G.add_edge("stakeholder:gov", "stakeholder:gc", type="member_of")
+    >>> _ = G.add_edge("stakeholder:gov", "barrier:x", type="decision_maker")
+    >>> print(barrier_routes_in_words(G, "malmo", "x"))
+    gov (beslutsfattare):
+      1. malmo → medlem i → gc → har som medlem → gov
+    """
+    blocks = []
+    for target in advocacy_routes(G, barrier_id, home, k):
+        roles = ", ".join(vocab.ROLE.label(r, current()).lower() for r in target["roles"])
+        lines = numbered(target["routes"]) or [
+            _no_route(G, existing_key(G, STAKEHOLDER, home), f"stakeholder:{target['id']}")
+        ]
+        blocks.append(f"{target['label']} ({roles}):\n" + "\n".join("  " + li for li in lines))
+    return "\n".join(blocks) or _("Ingen ansvarig aktör är känd för hindret.")
 
 
 __all__ = [
     "advocacy_routes",
     "all_advocacy_routes",
+    "barrier_routes_in_words",
+    "numbered",
     "route_in_words",
     "routes_in_words",
     "stakeholder_routes",

@@ -45,18 +45,20 @@ def render_site(
     """Every generated page and file, by its path relative to the docs folder.
 
     Without a `network` (the graph was not built), pages have no routes,
-    allies or drawings and there is no network page.
+    allies or drawings and there is no network page. Routes and allies are
+    the home organisation's strategy: only the internal audience gets them.
     """
+    strategy = network if network and options.audience == "internal" else None
     files: dict[str, str | bytes] = {
         REGISTER: register_page(kb),
         STAKEHOLDER_INDEX: stakeholder_index(kb),
         REFERENCE: reference_page(),
     }
     files.update(facet_pages(kb))
-    sections = barrier_sections(kb, network) if network else None
+    sections = barrier_sections(kb, strategy) if strategy else None
     files.update(barrier_pages(kb, options, sections, history))
     files.update(stakeholder_pages(kb, stakeholder_sections(kb, network) if network else None))
-    files.update(briefing_pages(kb, options, compact_routes(network) if network else None))
+    files.update(briefing_pages(kb, options, compact_routes(strategy) if strategy else None))
     files.update(annual_pages(kb))
     files.update(source_pages(kb))
     if network:

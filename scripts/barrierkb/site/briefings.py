@@ -12,6 +12,7 @@ from ..records.i18n import _
 from ..records.lang import localized
 from ..records.load import KnowledgeBase
 from ..records.model import Briefing
+from .agenda import overview
 from .citing import Cites
 from .paths import BRIEFING_INDEX, EXAMPLE_INDEX, briefing_page, example_page
 from .printing import css_text
@@ -22,23 +23,9 @@ ANNUAL_INDEX = "annual/index.md"
 ANNUAL_STATUSES = ("identified", "raised", "solved", "partly_solved", "written_off")
 
 
-def attendee_stakes(kb: KnowledgeBase, briefing: Briefing) -> list[tuple]:
-    """For each attendee: its record and its roles in the barriers on the agenda."""
-    agenda = [kb.barriers[i.barrier] for i in briefing.barriers if i.barrier in kb.barriers]
-    rows = []
-    for org_id in briefing.attendees:
-        org = kb.stakeholders.get(org_id)
-        if org is None:
-            continue
-        stakes = []
-        for b in agenda:
-            roles = [r.role for r in b.responsible + b.stakeholders if r.stakeholder == org_id]
-            if org_id in b.forums:
-                roles.append("forum")
-            if roles:
-                stakes.append((b, roles))
-        rows.append((org, stakes))
-    return rows
+def talking_points(briefing: Briefing, item) -> list:
+    """The talking points for one agenda item: on the item, and in the briefing's map."""
+    return [*item.talking_points, *briefing.talking_points.get(item.barrier, [])]
 
 
 def render_briefing(
@@ -50,26 +37,33 @@ def render_briefing(
 ) -> str:
     """One briefing as a Markdown page (also the source of its PDF).
 
-    Each barrier on the agenda gets its own numbered notes; the purpose and the
-    talking points cite the briefing's own sources, listed on the cover.
+    The cover is an overview of the agenda (`agenda.overview`, in priority
+    order); each barrier gets a section with its own numbered notes; the
+    purpose and the talking points cite the briefing's own sources, listed on
+    the cover. Talking points and routes are the home organisation's strategy:
+    only the internal audience sees them.
     """
     page_of = example_page if briefing.example else briefing_page
     src = src or page_of(briefing.id)
-    agenda = [(i, kb.barriers[i.barrier]) for i in briefing.barriers if i.barrier in kb.barriers]
-    items = [(i, b, Cites(kb, b, f"hinder-{n}-kalla")) for n, (i, b) in enumerate(agenda, 1)]
+    internal = options.audience == "internal"
+    rows = overview(kb, briefing, options.home)
+    for n, row in enumerate(rows, 1):
+        row["cites"] = Cites(kb, row["barrier"], f"hinder-{n}-kalla")
+        row["talking_points"] = talking_points(briefing, row["item"]) if internal else []
     running = f"{localized(briefing.title)} – {briefing.date.isoformat()}"
     return front_matter(title=localized(briefing.title)) + render_template(
         "briefing.md.j2",
         src,
         br=briefing,
         kb=kb,
-        items=items,
+        rows=rows,
         options=options,
+        internal=internal,
         forum=kb.stakeholders.get(briefing.forum),
-        stakes=attendee_stakes(kb, briefing),
+        attendees=[kb.stakeholders[a] for a in briefing.attendees if a in kb.stakeholders],
         cites=Cites(kb, briefing, "underlag-kalla"),
         running=Markup(css_text(running)),
-        routes=routes_html or (lambda _id: ""),
+        routes=(routes_html if internal and routes_html else (lambda _id: "")),
     )
 
 
@@ -82,7 +76,10 @@ def briefing_pages(
         for b in kb.briefings.values()
     }
     pages.update(
-        {example_page(b.id): render_briefing(kb, b, options) for b in kb.examples.values()}
+        {
+            example_page(b.id): render_briefing(kb, b, options, routes_html)
+            for b in kb.examples.values()
+        }
     )
     pages[EXAMPLE_INDEX] = front_matter(title=_("Exempel")) + render_template(
         "examples.md.j2", EXAMPLE_INDEX, examples=list(kb.examples.values()), kb=kb

@@ -13,6 +13,9 @@ import networkx as nx
 
 from ..network import analytics
 from ..network.allies import all_allies, home_allies
+from ..network.graph import id_of
+from ..network.paths import units_of
+from ..network.reach import reach
 from ..network.routes import all_advocacy_routes
 
 
@@ -34,13 +37,20 @@ class NetworkView:
     #: `allies.home_allies`, the 25 who share most with the home organisation.
     home_allies: list[dict]
     communities: list[list[str]]
-    #: `analytics.power_interest`.
+    #: `analytics.power_interest`, without the home organisation and its units.
     grid: dict
+    #: `reach.reach` of the home organisation: who it reaches in one and two steps.
+    home_reach: dict
 
 
 def network_view(graph: nx.MultiDiGraph, home: str) -> NetworkView:
     """Run every analysis the site shows, once."""
     home_in = home if f"stakeholder:{home}" in graph else None
+    own = (
+        [home, *(id_of(graph, k) for k in units_of(graph, f"stakeholder:{home}"))]
+        if home_in
+        else []
+    )
     second = {}
     for _, data in graph.nodes(data=True):
         if data.get("kind") == "stakeholder":
@@ -56,5 +66,6 @@ def network_view(graph: nx.MultiDiGraph, home: str) -> NetworkView:
         brokers=analytics.brokers(graph)[:25],
         home_allies=home_allies(graph, home_in)[:25] if home_in else [],
         communities=analytics.communities(graph),
-        grid=analytics.power_interest(graph),
+        grid=analytics.power_interest(graph, leave_out=own),
+        home_reach=reach(graph, home_in) if home_in else {"one": [], "two": []},
     )

@@ -14,6 +14,7 @@ adapter can skip the Markdown parser for it.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -144,6 +145,7 @@ def environment(lang: str) -> jinja2.Environment:
         source_kind=lambda s: vocab.SOURCE_KIND.label(s, lang),
         language=lambda s: vocab.LANGUAGE.label(s, lang),
         thousands=lambda n: f"{n:,}".replace(",", " "),
+        first_sentence=first_sentence,
     )
     env.globals.update(
         vocab=vocab,
@@ -162,6 +164,20 @@ def environment(lang: str) -> jinja2.Environment:
         example_page=paths.example_page,
     )
     return env
+
+
+#: Where a sentence ends: a full stop, question or exclamation mark before a capital.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÆØ])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, with an ellipsis when there is more (for overviews).
+
+    >>> first_sentence("Ändra reglerna. Sedan mer."), first_sentence("Bara en.")
+    ('Ändra reglerna. …', 'Bara en.')
+    """
+    parts = SENTENCE_END.split(str(text).strip(), maxsplit=1)
+    return f"{parts[0]} …" if len(parts) > 1 else parts[0]
 
 
 def roles_in_words(roles: list[str], lang: str = "sv") -> str:
