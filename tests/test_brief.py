@@ -16,6 +16,7 @@ from barrierkb.records import load
 from barrierkb.records.lang import localized
 from barrierkb.records.model import EXAMPLES
 from barrierkb.site import pdf
+from barrierkb.site.agenda import ordered
 
 REPO = Path(__file__).resolve().parents[1]
 HAVE_ENGINE = any(shutil.which(name) for name in pdf.ENGINES)
@@ -68,8 +69,7 @@ def test_briefing_pdf_has_a_cover_and_one_page_per_barrier(
     assert main(["brief", briefing_id, "-o", str(out)]) == 0
     pages, texts = pdf_text(out)
     assert pages == 1 + len(briefing.barriers)
-    for number, item in enumerate(briefing.barriers, start=1):
-        barrier = kb.barriers[item.barrier]
+    for number, (item, barrier) in enumerate(ordered(kb, briefing.barriers), start=1):
         page = squash(texts[number])
         assert squash(localized(barrier.title)) in page, (
             f"title of {barrier.id} on page {number + 1}"

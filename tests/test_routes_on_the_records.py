@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from conftest import REPO
 
 from barrierkb.network.allies import all_allies
 from barrierkb.network.graph import build_graph, id_of, node_kind
 from barrierkb.network.paths import units_of
 from barrierkb.network.routes import all_advocacy_routes
 from barrierkb.records.load import load
-
-from conftest import REPO
 
 HOME = "malmo-stad"
 
@@ -30,7 +29,7 @@ def _renamed(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         n: f"stakeholder:{new_id[id_of(G, n)]}" for n in G if node_kind(G, n) == "stakeholder"
     }
     H = nx.relabel_nodes(G, mapping, copy=True)
-    for old, new in mapping.items():
+    for new in mapping.values():
         H.nodes[new]["record_id"] = new.partition(":")[2]
     return H, {v: k for k, v in new_id.items()}
 
