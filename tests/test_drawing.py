@@ -14,7 +14,8 @@ from conftest import REPO, run_cli
 from barrierkb.network.drawings import default_href, ego_svg, network_svg
 from barrierkb.network.graph import build_graph
 from barrierkb.network.layout import ego_layout, network_layout
-from barrierkb.network.svg import EDGE_STYLES, MAX_LABEL
+from barrierkb.network.svg import EDGE_STYLES, LINE_STYLES, label_box
+from barrierkb.records.lang import localized
 from barrierkb.records.load import load
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -165,18 +166,58 @@ def test_nodes_link_to_their_pages(G):
     assert default_href("barrier", "x") == "../barriers/x/"
 
 
-def test_each_node_has_a_title_and_long_names_are_cut(G):
+def label_lines(text: ET.Element) -> list[str]:
+    return [t.text or "" for t in text.iter(f"{SVG}tspan")]
+
+
+def test_each_node_has_a_title_and_long_names_wrap_whole(G):
     root = parse(network_svg(G))
     nodes = list(root.iter(f"{SVG}a"))
     assert len(nodes) == 7  # every stakeholder, no barriers
     for a in nodes:
         title = a.find(f"{SVG}title").text
-        label = a.find(f"{SVG}text").text
-        assert len(label) <= MAX_LABEL
-        assert title.startswith(label.rstrip("…"))
+        lines = label_lines(a.find(f"{SVG}text"))
+        assert title.startswith(" ".join(lines))  # the whole name, never cut
+        assert not any(line.endswith("…") for line in lines)
     siri = next(a for a in nodes if a.get("href").endswith("/siri/"))
-    assert siri.find(f"{SVG}text").text.endswith("…")
-    assert LONG in siri.find(f"{SVG}title").text
+    assert len(label_lines(siri.find(f"{SVG}text"))) > 1
+    assert " ".join(label_lines(siri.find(f"{SVG}text"))) == LONG
+
+
+def label_boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Every node label's box, from its position, anchor and lines in the SVG."""
+    out = []
+    for text in parse(svg).iter(f"{SVG}text"):
+        if text.get("class") == "bkb-label":
+            lines = label_lines(text)
+            box = label_box(
+                float(text.get("x")), float(text.get("y")), lines, text.get("text-anchor")
+            )
+            out.append((" ".join(lines), box))
+    return out
+
+
+def overlapping(boxes) -> list[tuple[str, str]]:
+    return [
+        (a, b)
+        for i, (a, (l1, t1, r1, b1)) in enumerate(boxes)
+        for b, (l2, t2, r2, b2) in boxes[i + 1 :]
+        if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1
+    ]
+
+
+def test_network_drawing_of_the_records_has_no_overlapping_or_cut_labels():
+    kb = load(REPO)
+    G = build_graph(kb)
+    svg = network_svg(G, home="malmo-stad")
+    boxes = label_boxes(svg)
+    assert len(boxes) == len(kb.stakeholders)
+    assert overlapping(boxes) == []
+    drawn = sorted(name for name, _ in boxes)
+    names = [" ".join(str(localized(s.name, "sv")).split()) for s in kb.stakeholders.values()]
+    assert drawn == sorted(names)
+    sizes = {float(t.get("font-size")) for t in parse(svg).iter(f"{SVG}text") if t.get("class")}
+    assert min(sizes) >= 11
 
 
 def test_edges_have_titles_in_words(G):
@@ -204,16 +245,25 @@ def test_shapes_differ_by_kind(G):
     assert gov.find(f"{SVG}rect") is not None
 
 
-def test_edge_types_differ_by_dash_pattern(G):
-    patterns = {(dash, width) for dash, width in EDGE_STYLES.values()}
-    assert len(patterns) == len(EDGE_STYLES)
-    root = parse(network_svg(G))
-    dashes = {}
-    for g in root.iter(f"{SVG}g"):
-        if g.get("data-type"):
-            dashes[g.get("data-type")] = g.find(f"{SVG}path").get("stroke-dasharray")
-    assert dashes["member_of"] is None and dashes["part_of"] == "9 3"
-    assert len(set(dashes.values())) == len(dashes)
+def test_at_most_five_line_styles_each_in_the_legend(G):
+    patterns = {(dash, width) for dash, width, _ in LINE_STYLES.values()}
+    assert len(patterns) == len(LINE_STYLES) <= 5
+    assert set(EDGE_STYLES.values()) == patterns
+    for svg in drawings(G).values():
+        root = parse(svg)
+        drawn = {
+            (p.get("stroke-dasharray") or "", float(p.get("stroke-width")))
+            for g in root.iter(f"{SVG}g")
+            if g.get("data-type")
+            for p in g.iter(f"{SVG}path")
+            if p.get("stroke") == "#000000"
+        }
+        legend = next(g for g in root.iter(f"{SVG}g") if (g.get("id") or "").endswith("-legend"))
+        shown = {
+            (line.get("stroke-dasharray") or "", float(line.get("stroke-width")))
+            for line in legend.iter(f"{SVG}line")
+        }
+        assert drawn <= shown and len(shown) <= 5
 
 
 def test_legend_names_what_is_drawn(G):
@@ -223,8 +273,8 @@ def test_legend_names_what_is_drawn(G):
     assert "Teckenförklaring" in texts
     assert {
         "Kommun eller region",
-        "Medlem i",
-        "Del av",
+        "Medlem i, del av eller sekretariat för",
+        "Rapporterar till eller finansierar",
         "Samarbetar med",
         "Hemorganisation (tjock kant)",
     } <= set(texts)

@@ -129,9 +129,10 @@ def test_a_barrier_page_renders_in_danish_with_the_swedish_anchors(kb_root):
     kb = for_audience(load(kb_root), "public")
     view = network_view(build_graph(kb), "malmo-stad")
     page = f"barriers/{BARRIER_ID}.md"
+    internal = SiteOptions(audience="internal")  # with the routes, to see their heading too
     with edition("da"):
-        danish = render_site(kb, SiteOptions(), view)[page]
-    swedish = render_site(kb, SiteOptions(), view)[page]  # the edition ends with the block
+        danish = render_site(kb, internal, view)[page]
+    swedish = render_site(kb, internal, view)[page]  # the edition ends with the block
 
     assert '<h2 id="vem-kan-losa-det">Hvem kan løse den</h2>' in danish
     assert '<h2 id="vagar-in">Veje ind</h2>' in danish

@@ -22,8 +22,15 @@ def test_render_site_gives_every_record_its_page_and_every_download(kb_root):
     page = files[f"barriers/{BARRIER_ID}.md"]
     assert page.startswith("---\ntitle: ")
     assert localized(state.kb.barriers[BARRIER_ID].title) in page
-    assert "Vem kan lösa det" in page and "Vägar in" in page  # routes come from the network view
+    assert "Vem kan lösa det" in page
+    assert "Vägar in" not in page  # routes are the home organisation's strategy: internal only
     assert list(files) == sorted(files)
+
+
+def test_internal_render_has_routes_and_allies_from_the_network_view(kb_root, overlay_root):
+    state = prepare(kb_root, audience="internal", overlay=overlay_root)
+    page = render_site(state.kb, state.options, state.network)[f"barriers/{BARRIER_ID}.md"]
+    assert "Vägar in" in page and "Allierade" in page
 
 
 def test_render_site_without_the_graph_has_no_network_parts(kb_root):

@@ -41,7 +41,7 @@ from .graph import (
     node_key,
     node_kind,
 )
-from .layout import LEVEL_ORDER, network_layout, ring_positions
+from .layout import LABEL_DROP, LEVEL_ORDER, network_layout, ring_positions
 from .svg import (
     NODE_R,
     SHAPE_ORDER,
@@ -81,7 +81,7 @@ def network_svg(
     home: str | None = "malmo-stad",
     title: str | None = None,
     id_prefix: str = "natverk",
-    per_row: int = 8,
+    per_row: int | None = None,
 ) -> str:
     """The stakeholders and their relations as an SVG, in bands by level.
 
@@ -103,8 +103,8 @@ def network_svg(
         The drawing's title; "Aktörsnätverket", translated, by default.
     id_prefix : str
         Prefix of the ids inside the SVG; give each drawing on a page its own.
-    per_row : int
-        At most this many columns per band.
+    per_row : int or None
+        At most this many columns per band (by default, as many as fit).
 
     Returns
     -------
@@ -176,7 +176,7 @@ def network_svg(
     for level in LEVEL_ORDER:
         if level not in band_y:
             continue
-        top, low = min(band_y[level]) - 30, max(band_y[level]) + 28
+        top, low = min(band_y[level]) - 30, max(band_y[level]) + 40
         out.append(
             f'<line x1="10" y1="{num(top)}" x2="{num(width - 10)}" y2="{num(top)}" '
             'stroke="#999999" stroke-width="0.8" stroke-dasharray="2 4"/>'
@@ -189,12 +189,6 @@ def network_svg(
     out += draw_edges(prefix, G, edges, pos)
     out.append("</g>")
     out.append('<g id="' + prefix + '-nodes">')
-    # labels alternate in height from column to column within a band
-    band_xs: dict[str, list[float]] = {}
-    for n, (x, _y) in pos.items():
-        band_xs.setdefault(G.nodes[n].get("level", "local"), []).append(x)
-    band_cols = {level: sorted(set(xs)) for level, xs in band_xs.items()}
-    column = {n: band_cols[G.nodes[n].get("level", "local")].index(x) for n, (x, _) in pos.items()}
     for n in sorted(pos, key=lambda n: id_of(G, n)):
         x, y = pos[n]
         out += draw_node(
@@ -203,7 +197,7 @@ def network_svg(
             x,
             y,
             href,
-            (x, y + NODE_R + (13 if column[n] % 2 == 0 else 25), "middle"),
+            (x, y + LABEL_DROP, "middle"),
             bold=n == home_key,
             note=" – " + _("hemorganisation") if n == home_key else "",
         )

@@ -12,32 +12,44 @@ import networkx as nx
 
 from ..records import vocab
 from .analytics import neighbourhood, stakeholder_projection
-from .graph import STAKEHOLDER, id_of, node_kind
-from .svg import SHAPE_ORDER, shape_of
+from .graph import STAKEHOLDER, id_of, label_of, node_kind
+from .svg import FONT, LINE, NODE_R, SHAPE_ORDER, label_box, shape_of, wrap_label
 
 #: Bands of the network drawing, top to bottom.
 LEVEL_ORDER: tuple[str, ...] = vocab.LEVELS
 _STAKEHOLDER_TYPE_ORDER = {t: i for i, t in enumerate(vocab.STAKEHOLDER_TYPES)}
-#: Height of a row in a band of the network drawing.
-ROW_HEIGHT = 58.0
+#: Where a node's label starts: its first baseline this far below the node's centre.
+LABEL_DROP = NODE_R + 14.0
+#: Space kept between two labels, or a label and the next node.
+GAP = 8.0
+
+
+def label_size(G: nx.Graph, n: str) -> tuple[float, int]:
+    """The width of a node's wrapped label and its number of lines."""
+    lines = wrap_label(label_of(G, n))
+    left, _, right, _ = label_box(0.0, 0.0, lines)
+    return right - left, len(lines)
 
 
 def network_layout(
-    G: nx.Graph, per_row: int = 8, width: float = 1200.0, sweeps: int = 4
+    G: nx.Graph, per_row: int | None = None, width: float = 1200.0, sweeps: int = 4
 ) -> dict[str, tuple[float, float]]:
     """Positions of the stakeholders in bands by level, ordered to cut crossings.
 
     Each level (local at the top, EU at the bottom) is a band of columns;
     nodes are ordered within their band by the mean position of their
     related nodes in the other bands (a few barycentre sweeps), ties by id.
-    No randomness is involved.
+    Columns are as wide as the widest wrapped label and rows as tall as the
+    tallest, so no two labels overlap (`svg.label_box` sizes them). No
+    randomness is involved.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A stakeholder graph.
-    per_row : int
-        At most this many columns in a band; more nodes make more rows.
+    per_row : int or None
+        At most this many columns in a band; more nodes make more rows. By
+        default, as many as the widest label leaves room for.
     width : float
         Width of the drawing.
     sweeps : int
@@ -67,6 +79,10 @@ def network_layout(
             key=lambda n: (_STAKEHOLDER_TYPE_ORDER.get(G.nodes[n].get("type", ""), 99), id_of(G, n))
         )
     neighbours = stakeholder_projection(G)
+    sizes = {n: label_size(G, n) for nodes in bands.values() for n in nodes}
+    column_width = max((w for w, _ in sizes.values()), default=0.0) + GAP
+    fits = max(1, int((width - left - right) // max(column_width, 2 * NODE_R + GAP)))
+    per_row = min(per_row, fits) if per_row else fits
 
     def columns(nodes: list[str]) -> dict[str, tuple[int, int, int]]:
         count = len(nodes)
@@ -106,9 +122,11 @@ def network_layout(
             continue
         placed = columns(nodes)
         rows = max(row for _, row, _ in placed.values()) + 1
+        lines = max(sizes[n][1] for n in nodes)
+        row_height = LABEL_DROP + (lines - 1) * LINE + 0.3 * FONT + GAP + NODE_R
         for n, (col, row, cols) in placed.items():
-            pos[n] = (x_of(col, cols), y + 30 + row * ROW_HEIGHT)
-        y += 30 + rows * ROW_HEIGHT + 10
+            pos[n] = (x_of(col, cols), y + 30 + row * row_height)
+        y += 30 + rows * row_height + 10
     return pos
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import textwrap
 from collections.abc import Callable, Iterable
 
 import networkx as nx
@@ -56,23 +57,34 @@ _FILLS = {
     "triangle": "#ece0f3",
     "hexagon": "#ffffff",
 }
-#: Dash pattern and stroke width of each edge type.
-EDGE_STYLES: dict[str, tuple[str, float]] = {
-    "member_of": ("", 1.5),
-    "part_of": ("9 3", 1.5),
-    "reports_to": ("3 3", 1.5),
-    "funds": ("9 3 2 3", 1.5),
-    "secretariat_of": ("9 3 2 3 2 3", 1.5),
-    "cooperates_with": ("1 3", 2.0),
-    "rule_owner": ("", 3.0),
-    "decision_maker": ("9 3", 3.0),
-    "advocate": ("6 2", 1.0),
-    "ally": ("2 2", 1.0),
-    "affected": ("6 2 2 2", 1.0),
-    "opponent": ("12 2 2 2 2 2", 1.0),
-    "informed": ("1 5", 1.0),
-    RAISED_AT: ("4 2 1 2", 2.0),
+#: The five line styles of the drawings: dash pattern, stroke width and legend text.
+#: Edge types share them by kind (`STYLE_OF`); each edge's own title names its type.
+LINE_STYLES: dict[str, tuple[str, float, str]] = {
+    "membership": ("", 1.5, N_("Medlem i, del av eller sekretariat för")),
+    "reporting": ("8 4", 1.5, N_("Rapporterar till eller finansierar")),
+    "cooperation": ("2 3", 2.0, N_("Samarbetar med")),
+    "responsible": ("", 3.2, N_("Kan lösa hindret: äger regelverket eller beslutar")),
+    "stake": ("5 3", 1.0, N_("Annan roll i hindret, eller forum där det lyfts")),
 }
+#: The line style of each edge type.
+STYLE_OF: dict[str, str] = {
+    "member_of": "membership",
+    "part_of": "membership",
+    "secretariat_of": "membership",
+    "reports_to": "reporting",
+    "funds": "reporting",
+    "cooperates_with": "cooperation",
+    "rule_owner": "responsible",
+    "decision_maker": "responsible",
+    "advocate": "stake",
+    "ally": "stake",
+    "affected": "stake",
+    "opponent": "stake",
+    "informed": "stake",
+    RAISED_AT: "stake",
+}
+#: Dash pattern and stroke width of each edge type.
+EDGE_STYLES: dict[str, tuple[str, float]] = {t: LINE_STYLES[g][:2] for t, g in STYLE_OF.items()}
 #: How an edge reads as a sentence (in Swedish; translated where used).
 EDGE_SENTENCES: dict[str, str] = {
     "member_of": N_("{u} är medlem i {v}"),
@@ -97,8 +109,14 @@ EDGE_LEGEND: dict[str, str] = {
     **{t: label for t, label in vocab.ROLE_LABELS.items()},
     RAISED_AT: N_("Lyfts i forum"),
 }
-#: Longest label drawn in full; longer names are cut, whole in the node's title.
-MAX_LABEL = 22
+#: Labels wrap at this many characters a line (a longer word keeps its line); never cut.
+WRAP = 16
+#: Font size and line height of node labels, in user units (pixels at the natural size).
+FONT = 13.0
+LINE = 15.0
+#: A generous mean glyph width, in ems, for sans-serif (DejaVu Sans, the widest common
+#: one, averages about 0.6): label boxes are estimated with it, so they are not too small.
+CHAR_EM = 0.64
 _UNDIRECTED = frozenset({"cooperates_with"})
 _ID = re.compile(r"[^a-z0-9-]+")
 #: Position of each shape in the legend.
@@ -120,14 +138,28 @@ def num(x: float) -> str:
     return "0.0" if text == "-0.0" else text
 
 
-def _short(label: str, limit: int = MAX_LABEL) -> str:
-    """`label`, cut to `limit` characters with an ellipsis.
+def wrap_label(label: str, width: int = WRAP) -> list[str]:
+    """`label` in lines of about `width` characters, broken between words, never cut.
 
-    >>> _short("Forsknings- och innovationsrådet i Skåne", 20)
-    'Forsknings- och inn…'
+    >>> wrap_label("Forsknings- och innovationsrådet i Skåne (FIRS)")
+    ['Forsknings- och', 'innovationsrådet', 'i Skåne (FIRS)']
     """
-    label = " ".join(label.split())
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+    words = " ".join(str(label).split())
+    return textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def label_box(
+    x: float, y: float, lines: list[str], anchor: str = "middle"
+) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) a label of `lines` takes, first baseline at `y`.
+
+    >>> label_box(100, 50, ["Malmö stad"])
+    (58.4, 38.3, 141.6, 53.9)
+    """
+    width = max(len(line) for line in lines) * CHAR_EM * FONT
+    left = {"middle": x - width / 2, "start": x, "end": x - width}[anchor]
+    top, bottom = y - 0.9 * FONT, y + (len(lines) - 1) * LINE + 0.3 * FONT
+    return (round(left, 1), round(top, 1), round(left + width, 1), round(bottom, 1))
 
 
 def safe_prefix(value: str) -> str:
@@ -168,10 +200,16 @@ def _shape(shape: str, x: float, y: float, r: float, extra: str = "") -> str:
 
 
 def edge_legend(kind: str) -> str:
-    """The legend text of an edge type."""
+    """The words for an edge type, written on an edge beside its node."""
     if kind == RAISED_AT:
         return _(EDGE_LEGEND[RAISED_AT])
     return EDGE_LEGEND.get(kind, kind)
+
+
+def styles_of(kinds: Iterable[str]) -> list[str]:
+    """The line styles that `kinds` of edges use, in legend order."""
+    used = {STYLE_OF.get(k, "stake") for k in kinds}
+    return [style for style in LINE_STYLES if style in used]
 
 
 def edge_sentence(G: nx.Graph, u: str, v: str, kind: str) -> str:
@@ -274,7 +312,7 @@ def _edge(
         my = (1 - t) ** 2 * sy + 2 * (1 - t) * t * cy + t**2 * ty
         text = edge_legend(kind).lower()
         out.append(
-            f'<text x="{num(mx)}" y="{num(my - 3)}" text-anchor="middle" font-size="9" '
+            f'<text x="{num(mx)}" y="{num(my - 3)}" text-anchor="middle" font-size="11" '
             f"{_HALO}>{escape(text)}</text>"
         )
     out.append("</g>")
@@ -324,18 +362,22 @@ def draw_node(
     bold: bool = False,
     note: str = "",
 ) -> list[str]:
-    """A node: a link to its page holding its title, shape and short label."""
+    """A node: a link to its page holding its title, shape and whole label, wrapped."""
     shape = shape_of(G, n)
     extra = ' stroke-width="3.5"' if bold else ' stroke-width="1.2"'
     lx, ly, anchor = label_at
     weight = ' font-weight="bold"' if bold else ""
     title = node_title(G, n) + note
+    lines = "".join(
+        f'<tspan x="{num(lx)}" dy="{0 if i == 0 else num(LINE)}">{escape(line)}</tspan>'
+        for i, line in enumerate(wrap_label(label_of(G, n)))
+    )
     return [
         f'<a href="{escape(href(node_kind(G, n), id_of(G, n)))}">',
         f"<title>{escape(title)}</title>",
         _shape(shape, x, y, NODE_R, extra),
-        f'<text x="{num(lx)}" y="{num(ly)}" text-anchor="{anchor}"{weight} {_HALO}>'
-        f"{escape(_short(label_of(G, n)))}</text>",
+        f'<text class="bkb-label" x="{num(lx)}" y="{num(ly)}" text-anchor="{anchor}"'
+        f' font-size="{num(FONT)}"{weight} {_HALO}>{lines}</text>',
         "</a>",
     ]
 
@@ -350,12 +392,12 @@ def draw_legend(
         f"{escape(heading)}</text>"
     ]
     row_y = y + 34
-    col_w = 300.0
+    col_w = 400.0
     per_row = max(1, int(width // col_w))
     items: list[tuple[str, str]] = [("shape", s) for s in shapes]
     if home:
         items.append(("home", ""))
-    items += [("edge", k) for k in kinds]
+    items += [("edge", style) for style in styles_of(kinds)]
     for i, (what, key) in enumerate(items):
         ix = x + (i % per_row) * col_w
         iy = row_y + (i // per_row) * 24
@@ -366,14 +408,14 @@ def draw_legend(
             out.append(_shape("circle", ix + 12, iy, 8, ' stroke-width="3.5"'))
             text = _("Hemorganisation (tjock kant)")
         else:
-            dash, w = EDGE_STYLES.get(key, ("", 1.0))
+            dash, w, words = LINE_STYLES[key]
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-            arrow = "" if key in _UNDIRECTED else f' marker-end="url(#{prefix}-pil)"'
+            arrow = "" if key == "cooperation" else f' marker-end="url(#{prefix}-pil)"'
             out.append(
                 f'<line x1="{num(ix)}" y1="{num(iy)}" x2="{num(ix + 34)}" y2="{num(iy)}" '
                 f'stroke="#000000" stroke-width="{num(w)}"{dash_attr}{arrow}/>'
             )
-            text = edge_legend(key)
+            text = _(words)
         out.append(f'<text x="{num(ix + 42)}" y="{num(iy + 4)}">{escape(text)}</text>')
     out.append("</g>")
     rows = (len(items) + per_row - 1) // per_row

@@ -30,13 +30,13 @@ def long_date(date: dt.date | None, lang: str | None = None) -> str:
 
 
 def css_text(value: str) -> str:
-    """A CSS string literal: every character that is not a plain letter or digit escaped,
+    r"""A CSS string literal: every character that is not a plain letter or digit escaped,
     so it is safe inside a <style> element whatever the text holds.
 
     >>> css_text('A"</style>')
     '"A\\000022 \\00003c \\00002f style\\00003e "'
     >>> css_text('Sida "1"')
-    '"Sida\\\\000020 \\\\000022 1\\\\000022 "'
+    '"Sida\\000020 \\000022 1\\000022 "'
     """
     out = "".join(c if c.isalnum() and c.isascii() else f"\\{ord(c):06x} " for c in value)
     return f'"{out}"'
