@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_repo
+from pypdf import PdfReader
 
 from barrierkb.records import load
 from barrierkb.records.lang import localized
@@ -27,6 +29,7 @@ summary: "Ett hinder som bara syns internt {SECRET}."
 status: identified
 borders: [SE-DK]
 themes: [labour_market]
+forums: [firs]
 responsible:
   - {{stakeholder: arbetsformedlingen, role: rule_owner, cite: "[@internt-underlag]"}}
 sources:
@@ -44,6 +47,13 @@ type: other
 country: SE
 level: local
 visibility: internal
+"""
+
+#: A functional channel of a public forum, kept in the overlay.
+CHANNEL = f"""\
+id: firs
+channels:
+  - {{kind: mailbox, value: "kansli-{SECRET}@example.org", note: "Kansliet"}}
 """
 
 #: An internal note on a public record of the repository, kept in the overlay.
@@ -107,6 +117,7 @@ def repo_with_internal(tmp_path_factory) -> tuple[Path, Path]:
         "barriers/intern-forhandling.yml": INTERNAL_BARRIER,
         "stakeholders/intern-kontakt.yml": INTERNAL_STAKEHOLDER,
         "barriers/funding-domestic-recipients-se.yml": INTERNAL_NOTES,
+        "stakeholders/firs.yml": CHANNEL,
         "examples/briefings/2026-05-20-firs-testbaddar.yml": TALKING_POINTS,
     }.items():
         (overlay / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -193,6 +204,33 @@ def test_internal_build_shows_internal_records_and_notes(internal_site):
     assert SECRET in page
     notes = (out / "barriers" / "funding-domestic-recipients-se.html").read_text(encoding="utf-8")
     assert f"Taktik {SECRET}" in notes
+    channel = (out / "stakeholders" / "firs.html").read_text(encoding="utf-8")
+    assert f"kansli-{SECRET}@example.org" in channel
+
+
+@pytest.mark.skipif(
+    not shutil.which("chromium") and not os.environ.get("BARRIERKB_CI"), reason="no Chromium"
+)
+def test_overlay_reaches_the_internal_pack_and_never_the_public_one(repo_with_internal, tmp_path):
+    repo, overlay = repo_with_internal
+    texts = {}
+    for audience in ("public", "internal"):
+        out = tmp_path / f"{audience}.pdf"
+        result = subprocess.run(
+            [str(MKDOCS.parent / "barrierkb"), "brief", "--forum", "firs", "--audience", audience,
+             "--overlay", str(overlay), "-o", str(out)],
+            cwd=repo, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        texts[audience] = " ".join(p.extract_text() or "" for p in PdfReader(out).pages)
+    flat = {k: re.sub(r"\s+", "", v) for k, v in texts.items()}
+    for marker in (
+        "Intern förhandlingsposition",
+        f"Taktik{SECRET}",
+        f"kansli-{SECRET}@example.org",
+    ):
+        assert marker.replace(" ", "") in flat["internal"], marker
+    assert SECRET not in flat["public"]
 
 
 #: What only the home organisation's strategy shows: routes, allies and their words.

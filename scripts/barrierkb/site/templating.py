@@ -146,6 +146,7 @@ def environment(lang: str) -> jinja2.Environment:
         language=lambda s: vocab.LANGUAGE.label(s, lang),
         thousands=lambda n: f"{n:,}".replace(",", " "),
         first_sentence=first_sentence,
+        channel=lambda s: vocab.CHANNEL_KIND.label(s, lang),
     )
     env.globals.update(
         vocab=vocab,
