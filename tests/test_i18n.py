@@ -139,3 +139,34 @@ def test_a_barrier_page_renders_in_danish_with_the_swedish_anchors(kb_root):
     assert "Vem kan lösa det" not in danish and "Vägar in" not in danish
     assert '<h2 id="vem-kan-losa-det">Vem kan lösa det</h2>' in swedish
     assert "Hvem kan løse den" not in swedish
+
+
+@pytest.mark.parametrize("lang", ["sv", "da"])
+def test_every_field_description_is_translated_and_nothing_else(lang):
+    """The field reference in Swedish and Danish: the `fields` catalogue matches the model."""
+    from barrierkb.records.i18n import FIELDS_DOMAIN, catalogue_path
+    from barrierkb.records.model import FOLDERS, model_of
+    from barrierkb.site.reference import nested_models
+
+    described = set()
+    for kind in FOLDERS:
+        for model in [model_of(kind), *nested_models(model_of(kind))]:
+            described |= {f.description for f in model.model_fields.values() if f.description}
+    with catalogue_path(lang, FIELDS_DOMAIN).open("rb") as po:
+        entries = {m.id: m.string for m in read_po(po) if m.id}
+    assert sorted(described - set(entries)) == []
+    assert sorted(set(entries) - described) == []
+    assert [msgid for msgid, text in entries.items() if not text] == []
+
+
+def test_field_reference_reads_in_each_edition():
+    from barrierkb.records.i18n import edition
+    from barrierkb.site.reference import reference_page
+
+    with edition("en"):
+        english = reference_page()
+    with edition("da"):
+        danish = reference_page()
+    swedish = reference_page()
+    assert "Short title." in english
+    assert "Short title." not in danish and "Short title." not in swedish

@@ -13,6 +13,10 @@ import re
 import pytest
 import yaml
 
+from barrierkb.records import load
+from barrierkb.records.lang import localized
+from barrierkb.site.agenda import ordered
+
 from . import REPO
 
 pytestmark = pytest.mark.browser
@@ -64,13 +68,16 @@ def test_barrier_page_prints_on_one_a4_page(tab, site_url):
 
 
 def test_briefing_prints_a_cover_and_a_page_per_barrier(tab, site_url):
-    briefing = yaml.safe_load((REPO / "briefings" / f"{BRIEFING}.yml").read_text(encoding="utf-8"))
-    agenda = [_title("barriers", item["barrier"]) for item in briefing["barriers"]]
-    pages = _pdf_pages(tab, f"{site_url}briefings/{BRIEFING}.html")
+    kb = load(REPO)
+    agenda = [
+        " ".join(str(localized(b.title)).split())
+        for _, b in ordered(kb, kb.examples[BRIEFING].barriers)
+    ]
+    pages = _pdf_pages(tab, f"{site_url}examples/{BRIEFING}.html")
     assert len(pages) == 1 + len(agenda), (
         f"{len(pages)} pages for a cover and {len(agenda)} barriers"
     )
-    assert _title("briefings", BRIEFING) in pages[0]
+    assert " ".join(str(localized(kb.examples[BRIEFING].title)).split()) in pages[0]
     for number, (title, text) in enumerate(zip(agenda, pages[1:], strict=True), start=1):
         assert f"{number}. {title}" in text, f"page {number + 1} is not about {title!r}"
     for text in pages:

@@ -36,22 +36,32 @@ from .vocab import EDITIONS
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "barrierkb"
+#: The domain of the record model's field descriptions: English msgids (the JSON Schema's
+#: language), translated into Swedish and Danish for the field reference page.
+FIELDS_DOMAIN = "fields"
 
 
-def catalogue_path(lang: str) -> Path:
-    return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:
+    return LOCALE / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 @cache
-def translations(lang: str) -> stdlib_gettext.NullTranslations:
+def translations(lang: str, domain: str = DOMAIN) -> stdlib_gettext.NullTranslations:
     """The compiled catalogue of an edition's language (Swedish for any other)."""
     lang = lang if lang in EDITIONS else "sv"
-    with catalogue_path(lang).open("rb") as po:
-        catalog = read_po(po, locale=lang, domain=DOMAIN)
+    if not catalogue_path(lang, domain).is_file():  # English field descriptions are the msgids
+        return stdlib_gettext.NullTranslations()
+    with catalogue_path(lang, domain).open("rb") as po:
+        catalog = read_po(po, locale=lang, domain=domain)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
     return stdlib_gettext.GNUTranslations(compiled)
+
+
+def field_description(text: str) -> str:
+    """A model field's (English) description in the edition's language."""
+    return translations(current(), FIELDS_DOMAIN).gettext(text) if text else text
 
 
 def gettext(lang: str) -> Callable[[str], str]:

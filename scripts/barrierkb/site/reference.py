@@ -6,7 +6,7 @@ from functools import reduce
 
 from pydantic import BaseModel
 
-from ..records.i18n import N_, _
+from ..records.i18n import N_, _, field_description
 from ..records.model import KINDS, models_in
 from ..records.rules import RULES
 from .templating import render_template
@@ -69,7 +69,7 @@ def field_rows(model: type[BaseModel]) -> list[dict]:
                 "name": name,
                 "required": info.is_required(),
                 "type": _type_of(prop, defs),
-                "description": info.description or "",
+                "description": field_description(info.description or ""),
             }
         )
     return rows
