@@ -28,7 +28,9 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = shown + " av " + rowsOf(table).length + " hinder visas";
+      // the sentence comes from the page, in the edition's language
+      count.textContent = count.getAttribute("data-bkb-count-text")
+        .replace("{shown}", shown).replace("{total}", rowsOf(table).length);
     }
     controls.forEach(function (control) {
       control.addEventListener("input", apply);
