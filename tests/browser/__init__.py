@@ -3,7 +3,8 @@
 The site is built with the same command as `make site` (`mkdocs build
 --strict`), into a temporary folder, and served by a stdlib HTTP server on
 127.0.0.1 so that the pages can be loaded over http and from file:// alike.
-Chromium is Debian's (`/usr/bin/chromium`); Playwright never downloads one.
+The browser is found as `barrierkb brief` finds it (`site.pdf.find_engine`: by name on
+the PATH, or BARRIERKB_BROWSER); Playwright never downloads one.
 """
 
 from __future__ import annotations
@@ -22,11 +23,21 @@ from pathlib import Path
 
 import yaml
 
-from barrierkb.site.pdf import CHROMIUM_FLAGS
+from barrierkb.site.pdf import CHROMIUM_FLAGS, EngineMissing, find_engine
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "hostile"
-CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _browser() -> Path:
+    """The browser the PDF engine would use (by name on the PATH, or BARRIERKB_BROWSER)."""
+    try:
+        return Path(find_engine())
+    except EngineMissing:
+        return Path("no-browser-found")  # `exists()` is False: the browser tests skip or fail
+
+
+CHROMIUM = _browser()
 #: The same quiet, sandbox-free flags the PDF engine uses; Playwright adds headless itself.
 CHROMIUM_ARGS = [f for f in CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-header-footer")]
 #: Set by .ci/run: a missing Chromium fails the browser tests instead of skipping them.

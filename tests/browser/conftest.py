@@ -4,7 +4,7 @@
   served on 127.0.0.1 (an ephemeral port).
 - `hostile_repo` / `hostile_site` / `hostile_url`: a copy of the repository with
   the inert half of tests/hostile/ added, checked and built the same way.
-- `browser`: Debian's Chromium through Playwright. Without /usr/bin/chromium the
+- `browser`: Debian's Chromium through Playwright. Without a browser (see `__init__`) the
   tests that need it skip, unless BARRIERKB_REQUIRE_BROWSER=1 (set by .ci/run).
 - `tab`: one page, reused by every test, that records each request it makes and
   each dialog (`alert`) that opens; requests to other hosts are aborted.

@@ -1,17 +1,23 @@
 """Printing HTML to PDF with a real engine: headless Chromium.
 
-The briefing packs (`packs`) and the tests use it; the engine is found by name
-on the PATH.
+The briefing packs (`packs`) and the tests use it. The engine is the one the
+environment variable `BARRIERKB_BROWSER` names (a path or a command), else the
+first of `ENGINES` found by name on the PATH: Debian's chromium, Ubuntu's
+chromium-browser or the google-chrome that GitHub's hosted runners carry.
+Never a fixed path, and never Ubuntu's snap stub, which nothing here installs.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-ENGINES = ("chromium", "chromium-browser", "google-chrome")
+ENGINES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: The environment variable that names the browser, when it is not on the PATH by name.
+BROWSER_VARIABLE = "BARRIERKB_BROWSER"
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -30,6 +36,13 @@ class EngineMissing(Exception):
 
 
 def find_engine() -> str:
+    """The browser to print with: `BARRIERKB_BROWSER`, else the first of `ENGINES` on the PATH."""
+    named = os.environ.get(BROWSER_VARIABLE)
+    if named:
+        found = shutil.which(named)
+        if found:
+            return found
+        raise EngineMissing(f"{BROWSER_VARIABLE}={named} is not a browser that can be run")
     for name in ENGINES:
         found = shutil.which(name)
         if found:
