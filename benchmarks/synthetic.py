@@ -61,7 +61,15 @@ TYPE_NAMES = {
     "other": "Organisation",
     "government": "Regeringen",
 }
-SOURCE = {"title": "Syntetiskt underlag för prestandamätning", "publisher": "Gränshinderbasen"}
+#: The one shared source every synthetic claim cites (`sources/<id>.yml`).
+SOURCE_ID = "syntetiskt-underlag"
+SOURCE = {
+    "id": SOURCE_ID,
+    "title": "Syntetiskt underlag för prestandamätning",
+    "publisher": "Gränshinderbasen",
+    "kind": "dataset",
+}
+CITE = f"[@{SOURCE_ID}]"
 
 
 def _stakeholders(n: int, rng: random.Random) -> dict[str, dict]:
@@ -123,7 +131,7 @@ def _relate(records: dict[str, dict], rng: random.Random) -> None:
 
     def relate(sid: str, kind: str, target: str | None) -> None:
         if target and target != sid and target in records:
-            pair = {"type": kind, "target": target}
+            pair = {"type": kind, "target": target, "cite": CITE}
             if pair not in records[sid]["relations"]:
                 records[sid]["relations"].append(pair)
 
@@ -174,7 +182,7 @@ def _barriers(n: int, records: dict[str, dict], rng: random.Random) -> list[dict
     for i in range(1, n + 1):
         status = rng.choice(STATUSES)
         responsible = [
-            {"stakeholder": s, "role": rng.choice(("rule_owner", "decision_maker"))}
+            {"stakeholder": s, "role": rng.choice(("rule_owner", "decision_maker")), "cite": CITE}
             for s in rng.sample(owners, k=min(len(owners), rng.choice((1, 1, 2, 2, 3))))
         ]
         taken = {r["stakeholder"] for r in responsible}
@@ -184,7 +192,11 @@ def _barriers(n: int, records: dict[str, dict], rng: random.Random) -> list[dict
             others = [HOME, *[s for s in others if s != HOME]]
         for s in others[: rng.choice((1, 2, 3, 4))]:
             stakes.append(
-                {"stakeholder": s, "role": rng.choices(STAKE_ROLES, weights=STAKE_WEIGHTS)[0]}
+                {
+                    "stakeholder": s,
+                    "role": rng.choices(STAKE_ROLES, weights=STAKE_WEIGHTS)[0],
+                    "cite": CITE,
+                }
             )
         barrier = {
             "id": f"hinder-{i:05d}",
@@ -193,7 +205,7 @@ def _barriers(n: int, records: dict[str, dict], rng: random.Random) -> list[dict
             "Det beskriver inget verkligt förhållande.",
             "status": status,
             "status_history": [
-                {"date": "2026-01-15", "status": status, "note": "Syntetisk händelse."}
+                {"date": "2026-01-15", "status": status, "note": "Syntetisk händelse.", "cite": CITE}
             ],
             "borders": rng.sample(BORDERS, k=rng.choice((1, 1, 2))),
             "themes": rng.sample(THEMES, k=rng.choice((1, 2, 3))),
@@ -203,7 +215,7 @@ def _barriers(n: int, records: dict[str, dict], rng: random.Random) -> list[dict
             "forums": rng.sample(forums, k=min(len(forums), rng.choice((0, 1, 1, 2)))),
             "ask": "Att den ansvariga parten utreder frågan.",
             "priority": rng.choice(("high", "medium", "low")),
-            "sources": [dict(SOURCE, url=f"https://example.org/hinder/{i}")],
+            "sources": [{"id": SOURCE_ID}],
             "owner": "Stadskontoret, Omvärld och näringsliv",
             "last_reviewed": "2026-01-15",
             "review_due": "2099-01-15",
@@ -254,12 +266,16 @@ def synthetic_kb_files(
     records = _stakeholders(n_stakeholders, rng)
     _relate(records, rng)
     barriers = _barriers(n_barriers, records, rng) if records else []
+    (root / "sources").mkdir(parents=True, exist_ok=True)
+    (root / "sources" / f"{SOURCE_ID}.yml").write_text(_dump(SOURCE), encoding="utf-8")
     for kind, items in (("stakeholders", records.values()), ("barriers", barriers)):
         folder = root / kind
         folder.mkdir(parents=True, exist_ok=True)
         for record in items:
             if kind == "stakeholders" and not record["relations"]:
                 record = {k: v for k, v in record.items() if k != "relations"}
+            elif kind == "stakeholders":
+                record = {**record, "sources": [{"id": SOURCE_ID}]}
             (folder / f"{record['id']}.yml").write_text(_dump(record), encoding="utf-8")
     return root
 
