@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -54,6 +55,17 @@ class _SafeExtension(markdown.Extension):
 _md = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
 
 
+@lru_cache(maxsize=16384)
+def _convert(escaped: str) -> str:
+    """Python-Markdown's HTML for escaped record text: the same text, converted once.
+
+    Records repeat text (copies of a paragraph, the same note in every
+    edition), and the conversion is a pure function of its input.
+    """
+    _md.reset()
+    return _md.convert(escaped)
+
+
 #: Replaces a citation group (its inside, such as `@a, s. 3`) with HTML, or None to keep it.
 Markers = Callable[[str], Markup | None]
 _TOKEN = re.compile(r"<bkbcite(\d+)>")
@@ -86,8 +98,7 @@ def to_html(text: str | None, markers: Markers | None = None) -> Markup:
             return f"<bkbcite{len(parts) - 1}>"
 
         escaped = GROUP.sub(swap, escaped)
-    _md.reset()
-    html = _md.convert(escaped)
+    html = _convert(escaped)
     if parts:
         html = _TOKEN.sub(lambda m: str(parts[int(m.group(1))]), html)
     if isinstance(text, Localized) and text.is_fallback:
