@@ -197,10 +197,6 @@ class Router:
     def _by_name(self, path: Path) -> tuple:
         return tuple(str(label_of(self.G, n)).casefold() for n in path.nodes), path.nodes
 
-    def steps_of(self, nodes: tuple[str, ...]) -> list[dict]:
-        """The stops of a path of recorded relations."""
-        return self.steps(Path(nodes, 0))
-
     def steps(self, path: Path) -> list[dict]:
         """A path as a list of stops ``{id, label, via, reverse, inferred}``."""
         G, nodes = self.G, path.nodes

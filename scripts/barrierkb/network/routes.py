@@ -101,10 +101,7 @@ def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> lis
     [[('malmo', None, False), ('gc', 'member_of', False), ('kbh', 'member_of', True)]]
     """
     source, target = existing_key(G, STAKEHOLDER, from_id), existing_key(G, STAKEHOLDER, to_id)
-    router = Router(G, source)
-    if source == target:
-        return [{"rank": 1, "inferred": False, "steps": router.steps_of((source,))}]
-    return _routes(router, target, (), k)
+    return _routes(Router(G, source), target, (), k)
 
 
 def _advocacy(router: Router, barrier: str, k: int, via_forums: bool = True) -> list[dict]:
@@ -120,10 +117,7 @@ def _advocacy(router: Router, barrier: str, k: int, via_forums: bool = True) -> 
     ]
     out = []
     for target in sorted(roles, key=lambda n: (str(label_of(G, n)).casefold(), n)):
-        if target == router.home:
-            routes = [{"rank": 1, "inferred": False, "steps": router.steps_of((target,))}]
-        else:
-            routes = _routes(router, target, forums, k)
+        routes = _routes(router, target, forums, k)
         out.append(
             {
                 "id": id_of(G, target),

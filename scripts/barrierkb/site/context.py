@@ -43,9 +43,14 @@ class NetworkView:
     home_reach: dict
 
 
-def network_view(graph: nx.MultiDiGraph, home: str) -> NetworkView:
-    """Run every analysis the site shows, once."""
+def network_view(graph: nx.MultiDiGraph, home: str, strategy: bool = True) -> NetworkView:
+    """Run every analysis the site shows, once.
+
+    Routes and allies are the home organisation's strategy: only an internal
+    build shows them, so a public one passes `strategy=False` and skips them.
+    """
     home_in = home if f"stakeholder:{home}" in graph else None
+    plan = home_in if strategy else None
     own = (
         [home, *(id_of(graph, k) for k in units_of(graph, f"stakeholder:{home}"))]
         if home_in
@@ -60,11 +65,11 @@ def network_view(graph: nx.MultiDiGraph, home: str) -> NetworkView:
     return NetworkView(
         graph=graph,
         home=home_in,
-        routes=all_advocacy_routes(graph, home_in) if home_in else {},
-        allies=all_allies(graph, home_in) if home_in else {},
+        routes=all_advocacy_routes(graph, plan) if plan else {},
+        allies=all_allies(graph, plan) if plan else {},
         second_circle=second,
         brokers=analytics.brokers(graph)[:25],
-        home_allies=home_allies(graph, home_in)[:25] if home_in else [],
+        home_allies=home_allies(graph, plan)[:25] if plan else [],
         communities=analytics.communities(graph),
         grid=analytics.power_interest(graph, leave_out=own),
         home_reach=reach(graph, home_in) if home_in else {"one": [], "two": []},

@@ -84,5 +84,6 @@ def prepare(
     )
     network = None
     if with_graph:
-        network = network_view(build_graph(visible, lang=lang, audience=audience), home)
+        graph = build_graph(visible, lang=lang, audience=audience)
+        network = network_view(graph, home, strategy=audience == "internal")
     return SiteState(visible, options, found, network, file_history(root))
