@@ -148,7 +148,7 @@ def test_word_pack_has_every_barrier_heading_and_the_cover_table(word_pack):
         assert f"{n}. {localized(barrier.title)}" in headings
     cover = doc.tables[0]
     assert len(cover.rows) == 1 + len(MEETING.barriers)
-    assert "PAGE" in word_pack.read_bytes().decode("latin-1") or _has_page_field(doc)
+    assert _has_page_field(doc)
 
 
 def _has_page_field(doc) -> bool:
