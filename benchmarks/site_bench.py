@@ -1,12 +1,13 @@
 """Site build time against a bare Material for MkDocs site, side by side.
 
 For each data shape and size N it builds (1) the real site, every edition
-that `make site` builds (one MkDocs build each), and (2) as many bare
-Material sites, each with as many plain pages as the edition it stands for,
-alternating the two, and reports the median times and their ratio, the peak
-resident memory of the largest single build, and how our build grows from one
-size to the next. Run: `make bench`; `BENCH_QUICK=1` runs once, at 1,000
-hub-shaped barriers.
+that `make site` builds, and (2) as many bare Material sites, each with as
+many plain pages as the edition it stands for and about as much text per page
+as that edition's pages have on average ("text": the characters a reader sees
+in the article, markup stripped). It alternates the two and reports the
+median times and their ratio, the peak resident memory of the largest single
+build, and how our build grows from one size to the next. Run: `make bench`;
+`BENCH_QUICK=1` runs once, at 1,000 hub-shaped barriers.
 
 Two shapes of data (`BENCH_SHAPES`): "spread", a synthetic knowledge base of
 N barriers over N/5 organisations, and "hub", copies of the shipped barriers
@@ -32,20 +33,21 @@ import tempfile
 import time
 from pathlib import Path
 
+from barrierkb.build import EDITIONS as EDITIONS_BUILT
 from benchmarks.hub import hub_kb_files
 from benchmarks.synthetic import synthetic_kb_files
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+BARRIERKB = str(Path(sys.executable).parent / "barrierkb")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SIZES = tuple(
     int(n) for n in os.environ.get("BENCH_SIZES", "1000" if QUICK else "250,1000,4000").split(",")
 )
 SHAPES = tuple(os.environ.get("BENCH_SHAPES", "hub" if QUICK else "spread,hub").split(","))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "1" if QUICK else "3"))
-#: The editions `make site` builds: configuration, output folder and language.
-EDITIONS = (("mkdocs.yml", "site", "sv"), ("mkdocs.da.yml", "site/da", "da"),
-            ("mkdocs.en.yml", "site/en", "en"))  # fmt: skip
+#: The editions `make site` builds (`barrierkb.build.EDITIONS`): folder and language.
+EDITIONS = tuple((folder, folder or "sv") for _, folder in EDITIONS_BUILT)
 #: Runs a command and prints its peak resident set (kB) on stderr's last line.
 PEAK = (
     "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
@@ -68,26 +70,11 @@ nav:
   - index.md
 """
 
-PLAIN_PAGE = """\
-# Sida {n}
-
-Ett stycke text om ett gränshinder nummer {n}, ungefär lika långt som en
-sammanfattning i basen: företag kan inte använda nationella medel för
-testbäddar i grannlandet, och därför går innovationer förlorade.
-
-## Beskrivning
-
-Längre text med [en länk](https://example.org/{n}) och en lista:
-
-- första punkten
-- andra punkten
-"""
-
 
 def ours(root: Path, n: int, shape: str) -> Path:
     """A project folder: the real configurations and docs, records of the given shape."""
     root.mkdir(parents=True)
-    for config, _, _ in EDITIONS:
+    for config, _ in EDITIONS_BUILT:
         shutil.copy(REPO / config, root / config)
     for folder in ("docs", "overrides"):
         if (REPO / folder).is_dir():
@@ -100,70 +87,116 @@ def ours(root: Path, n: int, shape: str) -> Path:
     return root
 
 
-def bare(root: Path, n: int, lang: str = "sv") -> Path:
+#: One paragraph of a plain page, about as long as a paragraph of a barrier page.
+PARAGRAPH = (
+    "Ett stycke text om gränshinder nummer {n}: företag kan inte använda nationella medel "
+    "för testbäddar i grannlandet, och därför går innovationer förlorade. Se även "
+    "[en källa](https://example.org/{n}) och [en annan sida](index.md).\n\n"
+)
+
+
+def plain_page(n: int, text_length: int) -> str:
+    """A plain Markdown page whose text is about `text_length` characters long.
+
+    The page has a heading, paragraphs with links and a list under a second
+    heading, the elements our pages have most, repeated until the length is reached.
+    """
+    parts = [f"# Sida {n}\n\n", "## Beskrivning\n\n- första punkten\n- andra punkten\n\n"]
+    length = sum(len(p) for p in parts)
+    paragraph = PARAGRAPH.format(n=n)
+    while length < text_length:
+        parts.insert(-1, paragraph)
+        length += len(paragraph)
+    return "".join(parts)
+
+
+def bare(root: Path, n: int, lang: str = "sv", text_length: int = 300) -> Path:
+    """A bare Material site of `n` plain pages, each about `text_length` characters of text."""
     (root / "docs").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(BARE_CONFIG.replace(": sv", f": {lang}"), encoding="utf-8")
     (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
     for i in range(n):
-        (root / "docs" / f"p{i:05d}.md").write_text(PLAIN_PAGE.format(n=i), encoding="utf-8")
+        page = plain_page(i, text_length)
+        (root / "docs" / f"p{i:05d}.md").write_text(page, encoding="utf-8")
     return root
 
 
 OWN_TIME = re.compile(r"barrierkb: ([0-9.]+) s in this plugin")
 
 
-def build_seconds(
-    project: Path, config: str = "mkdocs.yml", out: str = "site"
-) -> tuple[float, float | None, int]:
-    """Wall-clock seconds of one `mkdocs build`, the seconds barrierkb reports (if it ran),
-    and the build's peak resident memory in kB."""
+def timed_run(command: list[str], cwd: Path) -> tuple[float, str, int]:
+    """Wall-clock seconds of a command, its standard error and its peak resident memory (kB)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000"}
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", PEAK, MKDOCS, "build", "-f", config, "-d", str(project / out)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
+        [sys.executable, "-c", PEAK, *command], cwd=cwd, env=env, capture_output=True, text=True
     )
     seconds = time.perf_counter() - start
     if result.returncode:
-        raise SystemExit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
-    own = OWN_TIME.search(result.stderr)
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-3000:]}")
     peak = int(result.stderr.strip().rsplit("peak-kb ", 1)[1].split()[0])
-    return seconds, float(own.group(1)) if own else None, peak
+    return seconds, result.stderr, peak
 
 
-def pages_of(folder: Path) -> int:
+def our_build(project: Path) -> tuple[float, float, int]:
+    """`make site`'s build of every edition (`barrierkb site`): seconds, barrierkb's own
+    seconds (the sum of the plugin's timing line of each edition), peak memory (kB)."""
+    seconds, log, peak = timed_run([BARRIERKB, "site", "--site-dir", "site"], project)
+    own = [float(m) for m in OWN_TIME.findall(log)]
+    if len(own) != len(EDITIONS):
+        raise SystemExit(f"expected {len(EDITIONS)} timing lines of the plugin, got {len(own)}")
+    return seconds, sum(own), peak
+
+
+def bare_build(project: Path) -> float:
+    return timed_run([MKDOCS, "build", "-d", "site"], project)[0]
+
+
+_ARTICLE = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def edition_pages(folder: Path) -> list[Path]:
     """The pages an edition's build wrote (not counting the other editions' folders)."""
-    nested = {"da", "en"}
-    return sum(1 for p in folder.rglob("*.html") if p.relative_to(folder).parts[0] not in nested)
+    nested = {f for f, _ in EDITIONS if f}
+    return [p for p in folder.rglob("*.html") if p.relative_to(folder).parts[0] not in nested]
+
+
+def mean_text_length(pages: list[Path]) -> int:
+    """The mean length of the text a reader sees in the pages' articles, markup stripped."""
+    lengths = []
+    for page in pages:
+        article = _ARTICLE.search(page.read_text(encoding="utf-8"))
+        text = _TAG.sub("", article.group(1)) if article else ""
+        lengths.append(len(" ".join(text.split())))
+    return round(statistics.mean(lengths)) if lengths else 0
 
 
 def measure(tmp: Path, shape: str, n: int) -> dict:
     """Our build (every edition) against as many bare builds, alternating, `REPEATS` times."""
     project = ours(tmp / f"ours-{shape}-{n}", n, shape)
-    first = [build_seconds(project, config, out) for config, out, _ in EDITIONS]
-    pages = [pages_of(project / out) for _, out, _ in EDITIONS]
+    first = our_build(project)
+    built = [edition_pages(project / "site" / folder) for folder, _ in EDITIONS]
+    pages = [len(b) for b in built]
+    text = [mean_text_length(b) for b in built]
     bares = [
-        bare(tmp / f"bare-{shape}-{n}-{lang}", p, lang)
-        for (_, _, lang), p in zip(EDITIONS, pages, strict=True)
+        bare(tmp / f"bare-{shape}-{n}-{lang}", len(b), lang, length)
+        for (_, lang), b, length in zip(EDITIONS, built, text, strict=True)
     ]
     ours_t, own_t, bare_t, peaks = [], [], [], []
     for run in range(REPEATS):
-        results = first if run == 0 else [build_seconds(project, c, o) for c, o, _ in EDITIONS]
-        if any(own is None for _, own, _ in results):
-            raise SystemExit("the barrierkb plugin logged no timing line")
-        ours_t.append(sum(t for t, _, _ in results))
-        own_t.append(sum(own for _, own, _ in results))
-        peaks.append(max(p for _, _, p in results))
-        bare_t.append(sum(build_seconds(b)[0] for b in bares))
+        seconds, own, peak = first if run == 0 else our_build(project)
+        ours_t.append(seconds)
+        own_t.append(own)
+        peaks.append(peak)
+        bare_t.append(sum(bare_build(b) for b in bares))
     return {
         "ours": statistics.median(ours_t),
         "own": statistics.median(own_t),
         "bare": statistics.median(bare_t),
         "peak_mb": max(peaks) / 1024,
         "pages": sum(pages),
+        "text": round(statistics.mean(text)),
     }
 
 
@@ -173,8 +206,8 @@ def main() -> int:
         f"same page counts, median of {REPEATS} alternating runs"
     )
     print(
-        f"{'shape':>6} {'barriers':>9} {'pages':>6} {'ours s':>8} {'bare s':>8} {'ratio':>6}"
-        f" {'growth':>7} {'own %':>6} {'peak MB':>8}"
+        f"{'shape':>6} {'barriers':>9} {'pages':>6} {'text':>6} {'ours s':>8} {'bare s':>8}"
+        f" {'ratio':>6} {'growth':>7} {'own %':>6} {'peak MB':>8}"
     )
     verdicts = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,9 +218,9 @@ def main() -> int:
                 ratio, share = r["ours"] / r["bare"], 100 * r["own"] / r["ours"]
                 growth = r["ours"] / previous if previous else None
                 print(
-                    f"{shape:>6} {n:>9} {r['pages']:>6} {r['ours']:>8.2f} {r['bare']:>8.2f}"
-                    f" {ratio:>6.2f} {f'{growth:.2f}x' if growth else '':>7} {share:>6.1f}"
-                    f" {r['peak_mb']:>8.0f}",
+                    f"{shape:>6} {n:>9} {r['pages']:>6} {r['text']:>6} {r['ours']:>8.2f}"
+                    f" {r['bare']:>8.2f} {ratio:>6.2f} {f'{growth:.2f}x' if growth else '':>7}"
+                    f" {share:>6.1f} {r['peak_mb']:>8.0f}",
                     flush=True,
                 )
                 if n in (1000, 4000):

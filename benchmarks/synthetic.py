@@ -205,7 +205,12 @@ def _barriers(n: int, records: dict[str, dict], rng: random.Random) -> list[dict
             "Det beskriver inget verkligt förhållande.",
             "status": status,
             "status_history": [
-                {"date": "2026-01-15", "status": status, "note": "Syntetisk händelse.", "cite": CITE}
+                {
+                    "date": "2026-01-15",
+                    "status": status,
+                    "note": "Syntetisk händelse.",
+                    "cite": CITE,
+                }
             ],
             "borders": rng.sample(BORDERS, k=rng.choice((1, 1, 2))),
             "themes": rng.sample(THEMES, k=rng.choice((1, 2, 3))),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pypdf import PdfReader
 
 from barrierkb.records import load
 from barrierkb.records.lang import localized
+from barrierkb.site.pdf import EngineMissing, find_engine
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -208,8 +208,16 @@ def test_internal_build_shows_internal_records_and_notes(internal_site):
     assert f"kansli-{SECRET}@example.org" in channel
 
 
+def _has_browser() -> bool:
+    try:
+        find_engine()
+    except EngineMissing:
+        return False
+    return True
+
+
 @pytest.mark.skipif(
-    not shutil.which("chromium") and not os.environ.get("BARRIERKB_CI"), reason="no Chromium"
+    not _has_browser() and not os.environ.get("BARRIERKB_CI"), reason="no Chromium or Chrome"
 )
 def test_overlay_reaches_the_internal_pack_and_never_the_public_one(repo_with_internal, tmp_path):
     repo, overlay = repo_with_internal

@@ -307,6 +307,25 @@ def cmd_from_issue(args) -> int:
 
 
 @command(
+    "site",
+    "build every edition of the site, as `make site` does (one process, one check)",
+    arg("--site-dir", default="site", help="folder to build into (default: site)"),
+    arg("--project", default=".", help="folder with mkdocs.yml and the editions' configurations"),
+)
+def cmd_site(args) -> int:
+    from mkdocs.exceptions import Abort
+
+    from .build import build_editions
+
+    try:
+        build_editions(args.project, args.site_dir)
+    except Abort as err:
+        print(f"barrierkb site: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@command(
     "export-md",
     "write the generated pages and downloads to a folder (for another engine)",
     arg("output", help="folder to write the pages to"),

@@ -65,25 +65,19 @@ EDITION_PAGES = [
 MAIN_PAGES = SWEDISH_PAGES + [f"{lang}/{page}" for lang in ("da", "en") for page in EDITION_PAGES]
 
 
-#: The editions `make site` builds: the config of each and the folder it goes to.
-EDITIONS = (("mkdocs.yml", ""), ("mkdocs.da.yml", "da"), ("mkdocs.en.yml", "en"))
-
-
 def build_site(dest: Path, root: Path = REPO) -> Path:
     """Every edition, as `make site` builds them (Swedish in `dest`, then da/ and en/)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BARRIERKB_AUDIENCE": "public"}
-    for config, folder in EDITIONS:
-        out = dest / folder if folder else dest
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(out)],
-            cwd=root,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if result.returncode != 0:
-            raise AssertionError(f"mkdocs build failed in {root}:\n{result.stderr[-4000:]}")
+    result = subprocess.run(
+        [sys.executable, "-m", "barrierkb.cli", "site", "--site-dir", str(dest)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"barrierkb site failed in {root}:\n{result.stderr[-4000:]}")
     return dest
 
 

@@ -19,7 +19,7 @@ def for_audience(kb: KnowledgeBase, audience: Audience) -> KnowledgeBase:
     (`model.INTERNAL_FIELDS`: notes, talking points, channels) emptied, also in
     the agenda of a briefing; the internal audience sees everything.
     """
-    if audience == "internal":
+    if audience == "internal" or kb.audience == audience:
         return kb
 
     def stripped(record):
@@ -37,4 +37,4 @@ def for_audience(kb: KnowledgeBase, audience: Audience) -> KnowledgeBase:
     def public(records: dict) -> dict:
         return {rid: stripped(r) for rid, r in records.items() if r.visibility == "public"}
 
-    return replace(kb, **{kind: public(kb.records(kind)) for kind in FOLDERS})
+    return replace(kb, audience=audience, **{kind: public(kb.records(kind)) for kind in FOLDERS})

@@ -66,6 +66,8 @@ class KnowledgeBase:
     partial: dict[tuple[str, str], Partial] = field(default_factory=dict)
     #: The overlay files that add internal fields to a public record, by (kind, id).
     overlay_parts: dict[tuple[str, str], RecordFile] = field(default_factory=dict)
+    #: Whom the records have been filtered for (`audience.for_audience`); None as loaded.
+    audience: str | None = None
 
     def records(self, kind: str) -> dict[str, Record]:
         return getattr(self, kind)

@@ -14,6 +14,7 @@ from . import citations
 from .citations import Citation, CitationError
 from .findings import text_leaves
 from .load import KnowledgeBase
+from .memo import per_kb
 from .model import Record
 
 
@@ -87,3 +88,7 @@ class SourceList:
         """The number of a cited key, or None when it does not resolve."""
         entry = self.entries.get(key)
         return entry.number if entry else None
+
+
+#: A record's `SourceList`, made once per knowledge base (every edition shows the same).
+source_list = per_kb(SourceList)

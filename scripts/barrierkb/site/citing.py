@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from ..records.citations import CitationError, parse_field, parse_group
 from ..records.load import KnowledgeBase
 from ..records.model import Record
-from ..records.sourcing import SourceEntry, SourceList
+from ..records.sourcing import SourceEntry, source_list
 from .markdown import to_html, to_inline_html
 
 
@@ -22,7 +22,7 @@ class Cites:
     """The citations of one record, as rendered on one page."""
 
     def __init__(self, kb: KnowledgeBase, record: Record, prefix: str = "kalla") -> None:
-        self.sources = SourceList(kb, record)
+        self.sources = source_list(kb, record)
         self.prefix = prefix
 
     def __iter__(self):

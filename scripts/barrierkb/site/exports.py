@@ -16,8 +16,9 @@ import json
 from ..records.audience import for_audience
 from ..records.lang import translation
 from ..records.load import KnowledgeBase, field_path
+from ..records.memo import per_kb
 from ..records.model import KINDS, Record
-from ..records.sourcing import SourceList, record_citations
+from ..records.sourcing import source_list
 from ..records.vocab import EDITIONS
 
 EXCLUDE = {"internal_notes", "visibility"}
@@ -27,14 +28,14 @@ def _public(kb: KnowledgeBase, kind: str) -> list[Record]:
     return [r for _, r in sorted(for_audience(kb, "public").records(kind).items())]
 
 
-def record_data(record: Record, cite_as: dict | None = None) -> dict:
+def record_data(kb: KnowledgeBase, record: Record, cite_as: dict | None = None) -> dict:
     """A record as plain JSON data, without internal fields or empty values.
 
     Its citations are added as data (`citations`: where each stands, the key
     and the locator) and, for a barrier, how to cite the record (`cite_as`).
     """
     data = record.model_dump(mode="json", exclude=EXCLUDE, exclude_none=True)
-    found = record_citations(record)
+    found = source_list(kb, record).citations
     if found:
         data["citations"] = [
             {"at": field_path(loc), "key": c.key, "locator": c.locator} for loc, c in found
@@ -50,16 +51,20 @@ def to_json(kb: KnowledgeBase, cite_as: dict[str, dict] | None = None) -> str:
     `cite_as` maps a barrier id to how to cite its record (see `pages.cite_as`).
     """
     cite_as = cite_as or {}
+    public = for_audience(kb, "public")
     data = {
-        kind: [record_data(r, cite_as.get(r.id) if kind == "barriers" else None) for r in records]
+        kind: [
+            record_data(public, r, cite_as.get(r.id) if kind == "barriers" else None)
+            for r in records
+        ]
         for kind in KINDS
-        if (records := _public(kb, kind)) or kind != "sources"
+        if (records := _public(public, kind)) or kind != "sources"
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _source_titles(kb: KnowledgeBase, record: Record) -> str:
-    return _join(f"{e.title} <{e.url}>" if e.url else e.title for e in SourceList(kb, record))
+    return _join(f"{e.title} <{e.url}>" if e.url else e.title for e in source_list(kb, record))
 
 
 def per_language(column: str, value) -> dict[str, str]:
@@ -129,6 +134,7 @@ TABLES = {"barriers": barrier_rows, "stakeholders": stakeholder_rows}
 SHEET_NAMES = {"barriers": "Hinder", "stakeholders": "Aktörer"}
 
 
+@per_kb
 def to_csv(kb: KnowledgeBase, kind: str = "barriers") -> bytes:
     """CSV for Swedish Excel: UTF-8 with BOM, semicolons, CRLF line ends."""
     rows = TABLES[kind](kb)
@@ -151,6 +157,7 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
+@per_kb
 def to_xlsx(kb: KnowledgeBase) -> bytes:
     """An XLSX workbook with a sheet of barriers and one of stakeholders.
 

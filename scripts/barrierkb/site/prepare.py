@@ -16,7 +16,8 @@ from ..records.audience import for_audience
 from ..records.check import check
 from ..records.diagnostics import Diagnostic, errors
 from ..records.history import file_history
-from ..records.load import KnowledgeBase, load
+from ..records.load import KnowledgeBase, load, record_files
+from ..records.model import FOLDERS
 from ..records.overlay import OVERLAY_VARIABLE, OverlayError, apply_overlay, overlay_root
 from .context import NetworkView, network_view
 from .templating import SiteOptions
@@ -67,18 +68,13 @@ def prepare(
     without one it raises `OverlayError`. The public audience never reads it.
     """
     today = build_date()
-    kb = load(root)
-    if audience == "internal":
-        if not overlay:
-            raise OverlayError(
-                "the internal build needs the overlay of internal material: name its folder in "
-                f"{OVERLAY_VARIABLE} or in the barrierkb plugin option `overlay`"
-            )
-        apply_overlay(kb, overlay_root(overlay, Path(root).resolve()))
-    found = check(kb, today=today)
-    if errors(found):
-        raise RecordErrors(found)
-    visible = for_audience(kb, audience)
+    if audience == "internal" and not overlay:
+        raise OverlayError(
+            "the internal build needs the overlay of internal material: name its folder in "
+            f"{OVERLAY_VARIABLE} or in the barrierkb plugin option `overlay`"
+        )
+    extra = overlay_root(overlay, Path(root).resolve()) if audience == "internal" else None
+    visible, found = _checked(Path(root), audience, extra, today)
     options = SiteOptions(
         home=home, audience=audience, edit_url=edit_url, today=today, site_url=site_url, lang=lang
     )
@@ -87,3 +83,39 @@ def prepare(
         graph = build_graph(visible, lang=lang, audience=audience)
         network = network_view(graph, home, strategy=audience == "internal")
     return SiteState(visible, options, found, network, file_history(root))
+
+
+#: The last records checked, by what they were checked from: the editions of one
+#: site, built in one process (`barrierkb site`), load and check them once.
+_last_checked: dict[tuple, tuple[KnowledgeBase, list[Diagnostic]]] = {}
+
+
+def _checked(
+    root: Path, audience: str, overlay: Path | None, today: dt.date
+) -> tuple[KnowledgeBase, list[Diagnostic]]:
+    """The records under `root` (and the overlay) loaded, checked and filtered for `audience`.
+
+    Kept while no record file changes (same paths, sizes and modification times).
+    """
+    key = (root.resolve(), audience, overlay, today, _fingerprint(root, overlay))
+    if key not in _last_checked:
+        _last_checked.clear()
+        kb = load(root)
+        if overlay is not None:
+            apply_overlay(kb, overlay)
+        found = check(kb, today=today)
+        if errors(found):
+            raise RecordErrors(found)
+        _last_checked[key] = (for_audience(kb, audience), found)
+    return _last_checked[key]
+
+
+def _fingerprint(*roots: Path | None) -> tuple:
+    """Every record file under `roots`, with its size and modification time."""
+    stats = []
+    for root in filter(None, roots):
+        for kind in FOLDERS:
+            for path in record_files(root, kind):
+                st = path.stat()
+                stats.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(stats)

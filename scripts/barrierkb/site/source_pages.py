@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..records.i18n import _
 from ..records.load import KnowledgeBase
-from ..records.sourcing import SourceList
+from ..records.sourcing import source_list
 from .paths import SOURCE_INDEX, source_page
 from .templating import NOT_INDEXED, front_matter, render_template
 
@@ -19,7 +19,7 @@ def citing_records(kb: KnowledgeBase) -> dict[str, list[tuple[str, object, list[
     found: dict[str, list] = defaultdict(list)
     for kind in CITING_KINDS:
         for record in kb.records(kind).values():
-            for entry in SourceList(kb, record):
+            for entry in source_list(kb, record):
                 if entry.shared:
                     found[entry.key].append((kind, record, entry.locators))
     return found
