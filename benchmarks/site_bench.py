@@ -200,7 +200,7 @@ def measure(tmp: Path, shape: str, n: int) -> dict:
     }
 
 
-def main() -> int:
+def main() -> list[tuple[str, bool]]:
     print(
         f"site build, all {len(EDITIONS)} editions: ours vs as many bare Material builds of the "
         f"same page counts, median of {REPEATS} alternating runs"
@@ -231,10 +231,4 @@ def main() -> int:
                     if previous and SIZES[SIZES.index(n) - 1] == 1000:
                         verdicts.append((f"{shape} 1000 -> 4000: growth <= 4.4x", growth <= 4.4))
                 previous = r["ours"]
-    for goal, met in verdicts:
-        print(f"goal {goal}: {'met' if met else 'NOT met'}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return verdicts

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -96,10 +96,16 @@ def link_targets(text: str) -> list[str]:
     """
     if not _MAYBE_LINK.search(text):
         return []
+    return list(_parsed_targets(text))
+
+
+@lru_cache(maxsize=16384)
+def _parsed_targets(text: str) -> tuple[str, ...]:
+    """The targets Python-Markdown finds in `text`, once per distinct text."""
     md = _parser()
     md.reset()
     md.convert(escape_markup(text))
-    return list(md.found)
+    return tuple(md.found)
 
 
 def unsafe_links(text: str) -> list[tuple[str, str]]:
