@@ -85,6 +85,13 @@ EXPECTED: dict[str, set[tuple[str, str, int, int]]] = {
     "unused-source": {("unused-source", B, 13, 9)},
     "no-responsible": {("no-responsible", B, 10, 14)},
     "example-placement": {("example-placement", "briefings/2026-09-01-firs-exempel.yml", 5, 10)},
+    "outcome-before-meeting": {
+        ("outcome-before-meeting", "briefings/2099-05-20-greater-copenhagen.yml", 9, 3)
+    },
+    "outcome-not-on-agenda": {("outcome-not-on-agenda", f"briefings/{BRIEFING_ID}.yml", 12, 16)},
+    "outcome-status-not-in-history": {
+        ("outcome-status-not-in-history", f"briefings/{BRIEFING_ID}.yml", 14, 15)
+    },
 }
 
 #: Fixtures too large to keep as files are written by code.

@@ -21,6 +21,7 @@ from .lang import translation
 from .links import unsafe_links
 from .load import KnowledgeBase, RecordFile, field_path
 from .model import FOLDERS, INTERNAL_FIELDS, KINDS, Barrier, Briefing, Record, kind_of
+from .outcomes import outcome_findings
 from .refs import references
 from .rules import problem
 
@@ -93,6 +94,7 @@ def _record_findings(
         yield from _translations(record)
     if isinstance(record, Briefing):
         yield from _example_placement(where, record)
+        yield from outcome_findings(kb, record, today)
 
 
 def _id_matches_file(where: RecordFile) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .citations import CitationError, groups, parse_field
 from .findings import Finding, text_leaves
 from .load import KnowledgeBase, field_path
-from .model import Barrier, Record, Stakeholder
+from .model import Barrier, Briefing, Record, Stakeholder
 
 #: A block of Markdown: a paragraph, or one list item.
 _ITEM_START = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
@@ -72,6 +72,9 @@ def _cite_fields(record: Record) -> Iterator[tuple[tuple, str | None, bool]]:
     elif isinstance(record, Stakeholder):
         for i, relation in _present(record, "relations"):
             yield ("relations", i), relation.cite, True
+    elif isinstance(record, Briefing) and getattr(record, "outcome", None) is not None:
+        # The outcome's source (the minutes) stands for its summary, results and commitments.
+        yield ("outcome",), record.outcome.cite, True
 
 
 def citation_findings(

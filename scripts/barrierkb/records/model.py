@@ -318,8 +318,40 @@ class AgendaItem(Record):
     )
 
 
+class Commitment(Record):
+    """A promise made at a meeting: who, what, by when."""
+
+    by: Slug = Field(description="Stakeholder id of who made the commitment.")
+    what: Text = Field(description="What they committed to do.")
+    due: Date | None = Field(None, description="When it is due; left out when no date was set.")
+    done: Date | None = Field(
+        None, description="When it was met, as the source of a later outcome records it."
+    )
+
+
+class OutcomeItem(Record):
+    """What came out of a meeting for one barrier on its agenda."""
+
+    barrier: Slug = Field(description="Barrier id; the barrier is on the meeting's agenda.")
+    result: Text = Field(description="What the meeting said or decided about the barrier.")
+    status: _as_literal(vocab.STATUSES) | None = Field(
+        None,
+        description="Status the barrier reached at the meeting; also in its status_history, "
+        "with the meeting's date and forum.",
+    )
+    commitments: list[Commitment] = Field(default_factory=list, description="Who promised what.")
+
+
+class Outcome(Record):
+    """What came out of a meeting, from its minutes, decision or press release."""
+
+    summary: Text = Field(description="What came out of the meeting, in a few sentences.")
+    cite: Cite = Field(description="The source that records it (minutes, decision, release).")
+    items: list[OutcomeItem] = Field(default_factory=list, description="Per barrier on the agenda.")
+
+
 class Briefing(Record):
-    """A meeting pack."""
+    """A meeting pack, and after the meeting what came out of it."""
 
     id: Slug = Field(description="Slug such as 2026-05-20-greater-copenhagen.")
     title: Text = Field(description="Title of the meeting.")
@@ -344,6 +376,9 @@ class Briefing(Record):
         "public", description="public, or internal."
     )
     internal_notes: Text | None = Field(None, description="Notes for the internal build only.")
+    outcome: Outcome | None = Field(
+        None, description="After the meeting: what came out of it, with commitments."
+    )
 
 
 class SharedSource(Record):

@@ -51,3 +51,8 @@ def references(record: Record) -> Iterator[Reference]:
             yield ("attendees", i), "stakeholders", org
         for i, item in items("barriers"):
             yield ("barriers", i, "barrier"), "barriers", item.barrier
+        outcome = getattr(record, "outcome", None)
+        for i, item in enumerate(outcome.items if outcome else []):
+            yield ("outcome", "items", i, "barrier"), "barriers", item.barrier
+            for j, commitment in enumerate(item.commitments):
+                yield ("outcome", "items", i, "commitments", j, "by"), "stakeholders", commitment.by

@@ -392,6 +392,27 @@ RULES: dict[str, Rule] = _rules(
         "apart, with a banner, and never counted as a meeting.",
     ),
     Rule(
+        "outcome-before-meeting",
+        "error",
+        "A briefing has an outcome, but its meeting is after today.",
+        "remove the outcome until the meeting has taken place",
+        "An outcome records what a meeting said and promised; before the meeting there is none.",
+    ),
+    Rule(
+        "outcome-not-on-agenda",
+        "error",
+        "An outcome item names a barrier that is not on the meeting's agenda.",
+        "add the barrier to `barriers`, or correct the id",
+        "The outcome answers the agenda: each item is one of the barriers the meeting took up.",
+    ),
+    Rule(
+        "outcome-status-not-in-history",
+        "error",
+        "A status reached at a meeting is missing from the barrier's status_history.",
+        "add a status_history entry with the meeting's date, the status and the forum",
+        "One truth, two views: the barrier's history and the meeting's outcome say the same.",
+    ),
+    Rule(
         "dead-link",
         "warning",
         "A source address no longer answers (only with `check --links`).",
