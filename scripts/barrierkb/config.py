@@ -17,6 +17,8 @@ class BarrierKBConfig(Config):
     audience = opt.Choice(("public", "internal"), default="public")
     #: Link to edit a record; `{path}` becomes e.g. barriers/x.yml. Empty: no link.
     edit_url = opt.Type(str, default="")
+    #: Link to one commit, for a record's history; `{commit}` becomes the hash. Empty: no link.
+    commit_url = opt.Type(str, default="")
     #: Where the Web Worker shim for offline search is installed (npm ci).
     worker_shim = opt.Type(str, default="node_modules/iframe-worker/shim/index.js")
     #: The edition this build makes: its language for record text and the interface.

@@ -86,6 +86,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
                 audience,
                 self.config.home,
                 self.config.edit_url,
+                commit_url=self.config.commit_url,
                 site_url=config.site_url or "",
                 lang=self.config.lang,
                 overlay=os.environ.get(OVERLAY_VARIABLE) or self.config.overlay or None,

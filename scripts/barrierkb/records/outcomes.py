@@ -48,8 +48,7 @@ def outcome_findings(
                     loc,
                     "outcome-not-on-agenda",
                     f"outcome.items[{i}]: '{item.barrier}' is not on the meeting's agenda",
-                    "add it to `barriers`, or correct the id: the agenda has "
-                    + ", ".join(agenda),
+                    "add it to `barriers`, or correct the id: the agenda has " + ", ".join(agenda),
                 )
             continue
         barrier = kb.barriers.get(item.barrier)

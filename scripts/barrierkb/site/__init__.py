@@ -57,8 +57,12 @@ def render_site(
     files.update(facet_pages(kb))
     sections = barrier_sections(kb, strategy) if strategy else None
     files.update(barrier_pages(kb, options, sections, history))
-    files.update(stakeholder_pages(kb, stakeholder_sections(kb, network) if network else None))
-    files.update(briefing_pages(kb, options, compact_routes(strategy) if strategy else None))
+    files.update(
+        stakeholder_pages(kb, stakeholder_sections(kb, network) if network else None, options)
+    )
+    files.update(
+        briefing_pages(kb, options, compact_routes(strategy) if strategy else None, history)
+    )
     files.update(annual_pages(kb))
     files.update(source_pages(kb))
     if network:

@@ -12,9 +12,11 @@ from ..records.i18n import _
 from ..records.lang import localized
 from ..records.load import KnowledgeBase
 from ..records.model import Briefing
+from ..records.outcomes import Promise, open_commitments
+from ..records.since import previous_meeting, since_last_meeting
 from .agenda import overview
 from .citing import Cites
-from .paths import BRIEFING_INDEX, EXAMPLE_INDEX, briefing_page, example_page
+from .paths import BRIEFING_INDEX, COMMITMENTS, EXAMPLE_INDEX, briefing_page, example_page
 from .printing import css_text
 from .templating import NOT_INDEXED, SiteOptions, front_matter, render_template
 
@@ -34,6 +36,7 @@ def render_briefing(
     options: SiteOptions,
     routes_html: Callable[[str], Markup] | None = None,
     src: str | None = None,
+    history: dict | None = None,
 ) -> str:
     """One briefing as a Markdown page (also the source of its PDF).
 
@@ -51,6 +54,12 @@ def render_briefing(
         row["cites"] = Cites(kb, row["barrier"], f"hinder-{n}-kalla")
         row["talking_points"] = talking_points(briefing, row["item"]) if internal else []
     running = f"{localized(briefing.title)} – {briefing.date.isoformat()}"
+    since = since_last_meeting(kb, briefing, history)
+    outcome_items = briefing.outcome.items if briefing.outcome else []
+    outcome_promises = {
+        item.barrier: [Promise(briefing, item.barrier, c) for c in item.commitments]
+        for item in outcome_items
+    }
     return front_matter(title=localized(briefing.title)) + render_template(
         "briefing.md.j2",
         src,
@@ -64,22 +73,36 @@ def render_briefing(
         cites=Cites(kb, briefing, "underlag-kalla"),
         running=Markup(css_text(running)),
         routes=(routes_html if internal and routes_html else (lambda _id: "")),
+        since=since,
+        previous=previous_meeting(kb, briefing),
+        outcome_promises=outcome_promises,
+        today=options.today,
     )
 
 
 def briefing_pages(
-    kb: KnowledgeBase, options: SiteOptions, routes_html: Callable[[str], Markup] | None = None
+    kb: KnowledgeBase,
+    options: SiteOptions,
+    routes_html: Callable[[str], Markup] | None = None,
+    history: dict | None = None,
 ) -> dict[str, str]:
-    """A page per briefing and the index of coming and past meetings."""
+    """A page per briefing, the index of coming and past meetings, and the open commitments."""
     pages = {
-        briefing_page(b.id): render_briefing(kb, b, options, routes_html)
+        briefing_page(b.id): render_briefing(kb, b, options, routes_html, history=history)
         for b in kb.briefings.values()
     }
     pages.update(
         {
-            example_page(b.id): render_briefing(kb, b, options, routes_html)
+            example_page(b.id): render_briefing(kb, b, options, routes_html, history=history)
             for b in kb.examples.values()
         }
+    )
+    pages[COMMITMENTS] = front_matter(title=_("Åtaganden")) + render_template(
+        "commitments.md.j2",
+        COMMITMENTS,
+        promises=open_commitments(kb, options.today),
+        today=options.today,
+        kb=kb,
     )
     pages[EXAMPLE_INDEX] = front_matter(title=_("Exempel")) + render_template(
         "examples.md.j2", EXAMPLE_INDEX, examples=list(kb.examples.values()), kb=kb

@@ -150,7 +150,7 @@ def _fixed_zip(data: bytes) -> bytes:
 
 def pack_docx(state: SiteState, briefing: Briefing) -> bytes:
     """The pack of `briefing` for the state's audience as a Word document (.docx bytes)."""
-    body = briefing_body(state.kb, briefing, state.options, routes_for(state))
+    body = briefing_body(state.kb, briefing, state.options, routes_for(state), state.history)
     doc = Document()
     props = doc.core_properties
     props.title = str(localized(briefing.title))

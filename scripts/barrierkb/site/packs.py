@@ -160,9 +160,11 @@ def choose_briefing(kb: KnowledgeBase, request: PackRequest, today: dt.date) -> 
     return briefing.model_copy(update=update)
 
 
-def briefing_body(kb: KnowledgeBase, briefing: Briefing, options, routes_html=None) -> str:
+def briefing_body(
+    kb: KnowledgeBase, briefing: Briefing, options, routes_html=None, history=None
+) -> str:
     """The briefing's page as an HTML fragment: what the PDF and the Word file both hold."""
-    page = render_briefing(kb, briefing, options, routes_html)
+    page = render_briefing(kb, briefing, options, routes_html, history=history)
     body_md = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)
     return markdown.markdown(body_md, extensions=["tables"])
 
@@ -173,10 +175,10 @@ def routes_for(state: SiteState):
 
 
 def briefing_html(
-    kb: KnowledgeBase, briefing: Briefing, options, root: Path, routes_html=None
+    kb: KnowledgeBase, briefing: Briefing, options, root: Path, routes_html=None, history=None
 ) -> str:
     """The briefing as one standalone HTML document, styles inlined."""
-    body = briefing_body(kb, briefing, options, routes_html)
+    body = briefing_body(kb, briefing, options, routes_html, history)
     css = "\n".join(
         (root / p).read_text(encoding="utf-8") for p in STYLESHEETS if (root / p).is_file()
     )
@@ -193,7 +195,7 @@ def pack_pdf(state: SiteState, briefing: Briefing, root: Path, output: Path) -> 
     The internal audience gets the advocacy routes and talking points; the
     public (partner) version has neither.
     """
-    html = briefing_html(state.kb, briefing, state.options, root, routes_for(state))
+    html = briefing_html(state.kb, briefing, state.options, root, routes_for(state), state.history)
     print_pdf(html, output)
 
 

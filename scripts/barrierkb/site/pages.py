@@ -14,6 +14,7 @@ from ..records.i18n import _
 from ..records.lang import localized
 from ..records.load import KnowledgeBase
 from ..records.model import Barrier, Stakeholder
+from ..records.outcomes import Promise, commitments
 from .citing import Cites
 from .paths import (
     REGISTER,
@@ -177,6 +178,7 @@ def barrier_pages(
     """A page per barrier. `sections` maps a barrier id to extra context (routes, allies)."""
     pages = {}
     sections = sections or {}
+    promised = by_barrier(commitments(kb))
     for b in kb.barriers.values():
         src = barrier_page(b.id)
         path = kb.file("barriers", b.id).path
@@ -193,9 +195,22 @@ def barrier_pages(
             briefings=_briefings_of(kb, b.id),
             cites=Cites(kb, b),
             cite_as=cite_as(kb, b, options, history),
+            promises=promised.get(b.id, []),
+            today=options.today,
+            # None: no git history in this copy; the page says so.
+            commits=None if history is None else history.get(path, []),
+            commit_url=options.commit_url,
             **sections.get(b.id, {}),
         )
     return pages
+
+
+def by_barrier(promises: list[Promise]) -> dict[str, list[Promise]]:
+    """Commitments grouped by the barrier they concern, in the order given."""
+    grouped: dict[str, list[Promise]] = defaultdict(list)
+    for promise in promises:
+        grouped[promise.barrier].append(promise)
+    return grouped
 
 
 def _briefings_of(kb: KnowledgeBase, barrier_id: str) -> list:
@@ -217,9 +232,15 @@ def stakes(kb: KnowledgeBase) -> dict[str, list[tuple[str, Barrier]]]:
     return ties
 
 
-def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
+def stakeholder_pages(
+    kb: KnowledgeBase, sections: dict | None = None, options: SiteOptions | None = None
+) -> dict:
     """A page per stakeholder; a forum's page also lists what is raised there."""
     sections = sections or {}
+    today = (options or SiteOptions()).today
+    promised: dict[str, list[Promise]] = defaultdict(list)
+    for promise in commitments(kb):
+        promised[promise.commitment.by].append(promise)
     incoming: dict[str, list] = defaultdict(list)
     for s in kb.stakeholders.values():
         for rel in s.relations:
@@ -245,6 +266,8 @@ def stakeholder_pages(kb: KnowledgeBase, sections: dict | None = None) -> dict:
                 br for br in kb.briefings.values() if br.forum == s.id or s.id in br.attendees
             ],
             contributed=[b for b in kb.barriers.values() if s.id in b.contributors],
+            promises=promised.get(s.id, []),
+            today=today,
             **sections.get(s.id, {}),
         )
     return pages

@@ -15,6 +15,8 @@ STAKEHOLDER_INDEX = "stakeholders/index.md"
 BRIEFING_INDEX = "briefings/index.md"
 SOURCE_INDEX = "sources/index.md"
 EXAMPLE_INDEX = "examples/index.md"
+#: Every open commitment made at a meeting, by due date.
+COMMITMENTS = "briefings/ataganden.md"
 
 
 def barrier_page(record_id: str) -> str:

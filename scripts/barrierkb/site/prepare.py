@@ -61,6 +61,7 @@ def prepare(
     site_url: str = "",
     lang: str = "sv",
     overlay: str | Path | None = None,
+    commit_url: str = "",
 ) -> SiteState:
     """Load, check and filter the records for `audience`; raise RecordErrors on errors.
 
@@ -76,7 +77,13 @@ def prepare(
     extra = overlay_root(overlay, Path(root).resolve()) if audience == "internal" else None
     visible, found = _checked(Path(root), audience, extra, today)
     options = SiteOptions(
-        home=home, audience=audience, edit_url=edit_url, today=today, site_url=site_url, lang=lang
+        home=home,
+        audience=audience,
+        edit_url=edit_url,
+        today=today,
+        site_url=site_url,
+        lang=lang,
+        commit_url=commit_url,
     )
     network = None
     if with_graph:

@@ -76,10 +76,17 @@ def field_rows(model: type[BaseModel]) -> list[dict]:
 
 
 def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
-    """The sub-records a model uses (Source, StatusEvent, ...), in field order."""
+    """The sub-records a model uses (Source, StatusEvent, ...), in field order, and the
+    sub-records those use (an outcome's items and their commitments), each once."""
     found: list[type[BaseModel]] = []
-    for info in model.model_fields.values():
-        found += [m for m in models_in(info.annotation) if m not in found]
+    queue = [model]
+    while queue:
+        current = queue.pop(0)
+        for info in current.model_fields.values():
+            for sub in models_in(info.annotation):
+                if sub not in found and sub is not model:
+                    found.append(sub)
+                    queue.append(sub)
     return found
 
 

@@ -51,6 +51,8 @@ class SiteOptions:
     site_url: str = ""
     #: The edition's language: record text is shown in it where a record has it.
     lang: str = "sv"
+    #: Link to one commit; `{commit}` becomes its full hash. Empty: commits are not linked.
+    commit_url: str = ""
 
 
 def heading(level: int, title: str, anchor: str | None = None) -> Markup:
