@@ -68,7 +68,13 @@ def render_site(
     if network:
         files[NETWORK_PAGE] = network_page(kb, network, options)
     cite_as_of = {b.id: cite_as(kb, b, options, history) for b in kb.barriers.values()}
-    data = downloads(kb, graph_downloads(network) if network else None, cite_as=cite_as_of)
+    data = downloads(
+        kb,
+        graph_downloads(network) if network else None,
+        cite_as=cite_as_of,
+        options=options,
+        history=history,
+    )
     files.update(data)
     files[DATA_PAGE] = data_page(data)
     return dict(sorted(files.items()))
