@@ -173,6 +173,7 @@ def cmd_schema(args) -> int:
     arg("--title", help="the Swedish title (a stakeholder's name)"),
     arg("--id", help="the id to use instead of one made from the title; ids are permanent"),
     arg("--date", help="a briefing's meeting date, YYYY-MM-DD"),
+    arg("--forum", help="a briefing's forum (id or name): its open barriers fill the agenda"),
     ROOT_ARG,
 )
 def cmd_new(args) -> int:
@@ -188,8 +189,10 @@ def cmd_new(args) -> int:
         new_overlay(Path(args.folder))
         print(f"wrote an empty overlay in {args.folder}; read its README.md")
         return 0
-    if not args.title:
-        raise UsageError("give --title")
+    if args.forum and args.kind != "briefing":
+        raise UsageError("--forum is for `new briefing`")
+    if not args.title and not args.forum:
+        raise UsageError("give --title (for a briefing, --forum and --date will do)")
     if args.id is not None and not re.fullmatch(SLUG_PATTERN, args.id):
         raise UsageError(f"{args.id!r} is not an id: lowercase letters, digits and hyphens")
     try:
@@ -197,7 +200,18 @@ def cmd_new(args) -> int:
     except ValueError:
         raise UsageError(f"{args.date!r} is not a date written YYYY-MM-DD") from None
     kind = {"barrier": "barriers", "stakeholder": "stakeholders", "briefing": "briefings"}
-    path, text = new_record(_root(args), kind[args.kind], args.title, args.id, date=date)
+    if args.forum:
+        from .records.lookup import Unknown, record_id
+        from .workflow.new import new_briefing_for_forum
+
+        kb = load(_root(args))
+        try:
+            forum = record_id(kb.stakeholders, args.forum, "forum")
+        except Unknown as err:
+            raise UsageError(str(err)) from None
+        path, text = new_briefing_for_forum(kb, forum, date or dt.date.today(), args.id)
+    else:
+        path, text = new_record(_root(args), kind[args.kind], args.title, args.id, date=date)
     try:
         write_new(path, text)
     except RecordExists:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..records import vocab
+from ..records.lang import localized
+from ..records.load import KnowledgeBase
 from ..records.model import Barrier, Briefing, Stakeholder
 from ..records.slugs import make_id
 from .writer import schema_line
@@ -138,6 +141,47 @@ def new_record(
         elif name in examples:
             lines.append("# " + _field(name, examples[name]))
     return root / kind / f"{record_id}.yml", "\n".join(lines) + "\n"
+
+
+def new_briefing_for_forum(
+    kb: KnowledgeBase, forum: str, date: dt.date, record_id: str | None = None
+) -> tuple[Path, str]:
+    """A briefing for the next meeting of `forum` on `date`, its agenda pre-filled.
+
+    The agenda holds every open barrier raised at the forum (not solved or
+    written off), each with the barrier's own ask to adapt for the meeting.
+    """
+    name = localized(kb.stakeholders[forum].name, "sv")
+    record_id = record_id or make_id(f"{date.isoformat()} {forum}")
+    open_here = sorted(
+        (
+            b
+            for b in kb.barriers.values()
+            if forum in b.forums and b.status not in vocab.CLOSED_STATUSES
+        ),
+        key=lambda b: b.id,
+    )
+    lines = [
+        schema_line("briefings"),
+        "# Fyll i alla TODO och kör sedan: barrierkb check",
+        f"# Id:t {record_id} är postens permanenta adress och ändras aldrig.",
+        f"id: {record_id}",
+        f"title: {{sv: {_quote(f'{name}, {date.isoformat()}')}, "
+        "en: 'TODO: English title', da: 'TODO: dansk titel'}",
+        f"date: {date.isoformat()}",
+        f"forum: {forum}",
+        "# attendees: [malmo-stad]",
+        "# purpose: 'Varför vi går dit.'",
+        f"# Forumets öppna hinder ({len(open_here)}), med hindrets egen begäran att anpassa:",
+        "barriers:",
+    ]
+    for b in open_here:
+        lines.append(f"  - barrier: {b.id}")
+        if b.ask:
+            lines.append(f"    ask: {_quote(' '.join(localized(b.ask, 'sv').split()))}")
+    if not open_here:
+        lines.append("  - barrier: TODO")
+    return kb.root / "briefings" / f"{record_id}.yml", "\n".join(lines) + "\n"
 
 
 def new_barrier(root: Path, title: str, today: dt.date | None = None) -> tuple[Path, str]:
