@@ -355,3 +355,30 @@ def test_build_reports_the_time_spent_in_barrierkb(tmp_path):
     assert abs(sum(parts) - own) <= 0.02
     # Loading, rendering and the page events all happen within the run of the build.
     assert own <= total + 0.01
+
+
+def test_the_shipped_examples_show_the_loop_only_on_their_own_pages(site):
+    first = (site / "examples" / "2026-05-20-firs-testbaddar.html").read_text(encoding="utf-8")
+    assert 'id="utfall"' in first and "påhittat åtagande" in first
+    later = (site / "examples" / "2026-09-16-firs-uppfoljning.html").read_text(encoding="utf-8")
+    assert "Sedan förra mötet" in later and "Sammanställa reglerna" in later
+    assert 'class="bkb-example-banner"' in first and 'class="bkb-example-banner"' in later
+    # an example's commitments reach no real page, feed or calendar (search indexes the
+    # example's own page, so its index holds them too)
+    for path, text in all_text(site).items():
+        if path.relative_to(site).parts[0] not in ("examples", "search"):
+            assert "påhittat åtagande" not in text, path
+    assert "Inga öppna åtaganden." in (site / "briefings" / "ataganden.html").read_text("utf-8")
+
+
+def test_reviews_calendar_holds_every_public_barriers_review_date(site):
+    import vobject
+
+    kb = load(REPO)
+    calendar = vobject.readOne((site / "data" / "reviews.ics").read_text(encoding="utf-8"))
+    dates = {e.uid.value.split("@")[0]: e.dtstart.value for e in calendar.vevent_list}
+    public = {
+        f"review-{b.id}": b.review_due for b in kb.barriers.values() if b.visibility == "public"
+    }
+    assert dates == public
+    assert None not in public.values()

@@ -53,6 +53,8 @@ SWEDISH_PAGES = [
     "stakeholders/greater-copenhagen.html",
     "network.html",
     "examples/2026-05-20-firs-testbaddar.html",
+    "examples/2026-09-16-firs-uppfoljning.html",
+    "briefings/ataganden.html",
     "data.html",
 ]
 EDITION_PAGES = [

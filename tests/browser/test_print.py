@@ -74,11 +74,14 @@ def test_briefing_prints_a_cover_and_a_page_per_barrier(tab, site_url):
         for _, b in ordered(kb, kb.examples[BRIEFING].barriers)
     ]
     pages = _pdf_pages(tab, f"{site_url}examples/{BRIEFING}.html")
-    assert len(pages) == 1 + len(agenda), (
-        f"{len(pages)} pages for a cover and {len(agenda)} barriers"
+    # the example has an outcome: it prints on a page of its own, after the agenda
+    assert kb.examples[BRIEFING].outcome is not None
+    assert len(pages) == 1 + len(agenda) + 1, (
+        f"{len(pages)} pages for a cover, {len(agenda)} barriers and the outcome"
     )
+    assert "Utfall" in pages[-1] and "påhittat åtagande" in pages[-1]
     assert " ".join(str(localized(kb.examples[BRIEFING].title)).split()) in pages[0]
-    for number, (title, text) in enumerate(zip(agenda, pages[1:], strict=True), start=1):
+    for number, (title, text) in enumerate(zip(agenda, pages[1:-1], strict=True), start=1):
         assert f"{number}. {title}" in text, f"page {number + 1} is not about {title!r}"
     for text in pages:
         _assert_no_chrome(text)
