@@ -233,6 +233,23 @@ def make_kb(root: Path) -> Path:
     return root
 
 
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    """Run git in `root` as a test author; `date` (ISO) fixes the commit dates."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
+    done = subprocess.run(
+        ["git", "-C", str(root), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 def diagnose(root: Path, today=None, overlay: Path | None = None) -> list[Diagnostic]:
     """load (with the overlay, when given) + check, the library way."""
     kb = load(root)

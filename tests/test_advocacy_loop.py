@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import vobject
-from conftest import BARRIER, BARRIER_PATH, BRIEFING_ID, make_kb, run_cli, write
+from conftest import BARRIER, BARRIER_PATH, BRIEFING_ID, git, make_kb, run_cli, write
 
 from barrierkb.records.check import check
 from barrierkb.records.history import file_history
@@ -26,6 +25,7 @@ from barrierkb.site import SiteOptions, render_site
 from barrierkb.site.calendars import MEETINGS_PATH, REVIEWS_PATH
 
 TODAY = dt.date(2026, 6, 1)
+LATER = "2026-06-02T10:00:00Z"
 MARCH = "2026-03-23-greater-copenhagen"
 
 #: The barrier after the March meeting: raised there, then in dialogue with Vinnova.
@@ -81,22 +81,6 @@ barriers:
 """
 
 
-def git(root: Path, *args: str) -> str:
-    env = {
-        "GIT_AUTHOR_NAME": "Gränshinderbasen",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Gränshinderbasen",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_AUTHOR_DATE": "2026-04-16T10:00:00Z",
-        "GIT_COMMITTER_DATE": "2026-04-16T10:00:00Z",
-        "PATH": "/usr/bin:/bin",
-    }
-    done = subprocess.run(
-        ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout
-
-
 def loop_kb(root: Path) -> Path:
     """The knowledge base of the loop, committed to git."""
     make_kb(root)
@@ -109,7 +93,8 @@ def loop_kb(root: Path) -> Path:
         write(root, f"briefings/{rid}.yml", AUTUMN.format(id=rid, month=month, date=date))
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Records: the loop of the Greater Copenhagen meetings")
+    message = "Records: the loop of the Greater Copenhagen meetings"
+    git(root, "commit", "-q", "-m", message, date="2026-04-16T10:00:00Z")
     return root
 
 
@@ -227,7 +212,7 @@ def test_a_second_review_date_and_a_moved_meeting_update_the_same_events(loop, t
     assert build()[MEETINGS_PATH] == first[MEETINGS_PATH]  # same records, same bytes
     path = root / "briefings" / "2026-09-15-greater-copenhagen.yml"
     path.write_text(path.read_text("utf-8").replace("2026-09-15\n", "2026-09-22\n"), "utf-8")
-    git(root, "commit", "-q", "-am", "Records: the September meeting moves a week")
+    git(root, "commit", "-q", "-am", "Records: the September meeting moves a week", date=LATER)
     before = {e.uid.value: e for e in events(first[MEETINGS_PATH])}
     after = {e.uid.value: e for e in events(build()[MEETINGS_PATH])}
     assert before.keys() == after.keys()  # re-importing updates, it does not duplicate

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BARRIER, BARRIER_PATH, BRIEFING_ID, make_kb, run_cli, write
+from conftest import BARRIER, BARRIER_PATH, BRIEFING_ID, git, make_kb, run_cli, write
 
 from barrierkb.workflow.diff import diff_records, format_markdown, format_text
 
@@ -51,20 +49,6 @@ country: SE
 level: regional
 """
 BRIEFING_PATH = f"briefings/{BRIEFING_ID}.yml"
-
-
-def git(root: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-    }
-    done = subprocess.run(
-        ["git", "-C", str(root), *args], env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
 
 
 def commit(root: Path, message: str) -> str:

@@ -361,7 +361,7 @@ def test_the_shipped_examples_show_the_loop_only_on_their_own_pages(site):
     first = (site / "examples" / "2026-05-20-firs-testbaddar.html").read_text(encoding="utf-8")
     assert 'id="utfall"' in first and "påhittat åtagande" in first
     later = (site / "examples" / "2026-09-16-firs-uppfoljning.html").read_text(encoding="utf-8")
-    assert "Sedan förra mötet" in later and "Sammanställa reglerna" in later
+    assert "Sedan förra mötet" in later and "Ta reda på vad kravet" in later
     assert 'class="bkb-example-banner"' in first and 'class="bkb-example-banner"' in later
     # an example's commitments reach no real page, feed or calendar (search indexes the
     # example's own page, so its index holds them too)
