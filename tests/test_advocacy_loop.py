@@ -262,3 +262,14 @@ def test_new_briefing_is_prefilled_with_the_forums_open_barriers(tmp_path):
     assert "forum: greater-copenhagen" in text and "date: 2026-12-08" in text
     assert "barrier: funding-domestic-recipients" in text
     assert "Att Vinnova och Innovasjon Norge låter stöd användas" in text  # the barrier's ask
+
+
+def test_start_page_recently_changed_uses_the_same_git_history(loop):
+    from barrierkb.site.start import last_change, recently_changed
+
+    root, _ = loop
+    kb, history = load(root), file_history(root)
+    barrier = kb.barriers["funding-domestic-recipients"]
+    assert last_change(kb, barrier, history) == dt.date(2026, 4, 16)  # the commit
+    assert last_change(kb, barrier, None) == dt.date(2026, 4, 15)  # the newest record date
+    assert recently_changed(kb, 1, history) == [barrier]

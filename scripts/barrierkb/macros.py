@@ -55,7 +55,13 @@ def define_env(env) -> None:
 
     @env.macro
     def recent_barriers(n: int = 5):
-        return barrier_list(kb, recently_changed(kb, n), here(), when=last_change)
+        history = state.history
+        return barrier_list(
+            kb,
+            recently_changed(kb, n, history),
+            here(),
+            when=lambda b: last_change(kb, b, history),
+        )
 
     @env.macro
     def due_reviews(n: int = 5):

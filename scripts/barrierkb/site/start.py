@@ -14,14 +14,20 @@ from .charts import chart_with_table
 from .templating import render_template
 
 
-def last_change(barrier) -> dt.date:
-    """The newest date on a barrier: its last status change or review."""
-    dates = [e.date for e in barrier.status_history] + [barrier.last_reviewed]
-    return max(dates)
+def last_change(kb: KnowledgeBase, barrier, history: dict | None = None) -> dt.date:
+    """When a barrier's record last changed: its newest commit where the checkout has git
+    history (the same data as the page's Historik), else its newest status change or review."""
+    commits = (history or {}).get(kb.file("barriers", barrier.id).path)
+    if commits:
+        return dt.date.fromisoformat(commits[0].date)
+    return max([e.date for e in barrier.status_history] + [barrier.last_reviewed])
 
 
-def recently_changed(kb: KnowledgeBase, n: int = 5) -> list:
-    return sorted(kb.barriers.values(), key=lambda b: (last_change(b), b.id), reverse=True)[:n]
+def recently_changed(kb: KnowledgeBase, n: int = 5, history: dict | None = None) -> list:
+    """The `n` barriers changed last (`last_change`), newest first."""
+    return sorted(
+        kb.barriers.values(), key=lambda b: (last_change(kb, b, history), b.id), reverse=True
+    )[:n]
 
 
 def reviews_due(kb: KnowledgeBase, today: dt.date, n: int = 5) -> list:
