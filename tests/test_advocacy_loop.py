@@ -38,8 +38,21 @@ borders""",
   - date: 2026-04-15
     status: in_dialogue
     date_basis: reported
-    cite: "[@ksau-2026-03-23, uppdrag 3]"
+    cite: "[@vinnova-svar-2026-04-15]"
 borders""",
+).replace(
+    'ask: "Att Vinnova och Innovasjon Norge låter stöd användas för testbäddar i grannlandet."',
+    'ask: "Att Vinnova och Innovasjon Norge ändrar villkoren senast 2027."',
+).replace(
+    """sources:
+  - id: ksau-2026-03-23""",
+    """sources:
+  - id: vinnova-svar-2026-04-15
+    title: "Svar till Greater Copenhagen om stödvillkoren"
+    publisher: "Vinnova"
+    url: https://www.vinnova.se/
+    date: 2026-04-15
+  - id: ksau-2026-03-23""",
 )
 
 MARCH_MEETING = """\
@@ -82,9 +95,9 @@ barriers:
 
 
 def loop_kb(root: Path) -> Path:
-    """The knowledge base of the loop, committed to git."""
+    """The knowledge base of the loop in git: as it stood at the March meeting, then
+    the barrier's dialogue with Vinnova, with a new source and a sharper ask, in April."""
     make_kb(root)
-    write(root, BARRIER_PATH, BARRIER_IN_DIALOGUE)
     write(root, f"briefings/{MARCH}.yml", MARCH_MEETING)
     for rid, month, date in (
         ("2026-09-15-greater-copenhagen", "september", "2026-09-15"),
@@ -94,7 +107,9 @@ def loop_kb(root: Path) -> Path:
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     message = "Records: the loop of the Greater Copenhagen meetings"
-    git(root, "commit", "-q", "-m", message, date="2026-04-16T10:00:00Z")
+    git(root, "commit", "-q", "-m", message, date="2026-03-20T10:00:00Z")
+    write(root, BARRIER_PATH, BARRIER_IN_DIALOGUE)
+    git(root, "commit", "-q", "-am", "Records: Vinnova in dialogue", date="2026-04-16T10:00:00Z")
     return root
 
 
@@ -144,8 +159,11 @@ def test_the_next_meeting_shows_what_changed_since_the_last(loop):
     assert re.search(
         r"Åtagande av Vinnova, senast 2026-04-30: Redovisa villkoren .*Försenat", since
     )
-    # the record's own commit on 2026-04-16, from git
-    assert "Ändring i posten 2026-04-16: Records: the loop of the Greater Copenhagen" in since
+    # from git: the record's own commit on 2026-04-16, its new source and its new ask
+    assert "Ändring i posten 2026-04-16: Records: Vinnova in dialogue" in since
+    assert "Ny källa: Svar till Greater Copenhagen om stödvillkoren" in since
+    assert "Begäran i posten har ändrats." in since
+    assert "Källa borttagen" not in since and "Records: the loop of" not in since
 
 
 def test_the_first_meeting_of_a_forum_has_nothing_to_compare_with(loop):
@@ -225,7 +243,8 @@ def test_barrier_page_shows_its_git_history_or_says_there_is_none(loop, tmp_path
     root, site = loop
     page = site["barriers/funding-domestic-recipients.md"]
     history = page[page.index('id="historik"') :]
-    assert "2026-04-16" in history and "Records: the loop of the Greater Copenhagen" in history
+    assert history.index("Records: Vinnova in dialogue") < history.index("Records: the loop of")
+    assert "2026-04-16" in history and "2026-03-20" in history
     tarball = tmp_path / "kb"
     shutil.copytree(root, tarball, ignore=shutil.ignore_patterns(".git"))
     without = render_site(load(tarball), SiteOptions(today=TODAY), None, file_history(tarball))
@@ -261,7 +280,7 @@ def test_new_briefing_is_prefilled_with_the_forums_open_barriers(tmp_path):
     text = written.read_text("utf-8")
     assert "forum: greater-copenhagen" in text and "date: 2026-12-08" in text
     assert "barrier: funding-domestic-recipients" in text
-    assert "Att Vinnova och Innovasjon Norge låter stöd användas" in text  # the barrier's ask
+    assert "Att Vinnova och Innovasjon Norge ändrar villkoren senast 2027." in text  # its ask
 
 
 def test_start_page_recently_changed_uses_the_same_git_history(loop):

@@ -74,3 +74,8 @@ def file_history(root: str | Path) -> dict[str, list[Commit]] | None:
             if name and name.startswith(prefix):
                 history.setdefault(name[len(prefix) :], []).append(commit)
     return history
+
+
+def file_at(root: str | Path, commit: str, path: str) -> str | None:
+    """The text of the record file `path` (relative to `root`) as it was at `commit`."""
+    return _git(Path(root), "show", f"{commit}:./{path}")
