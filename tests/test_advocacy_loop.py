@@ -29,30 +29,35 @@ LATER = "2026-06-02T10:00:00Z"
 MARCH = "2026-03-23-greater-copenhagen"
 
 #: The barrier after the March meeting: raised there, then in dialogue with Vinnova.
-BARRIER_IN_DIALOGUE = BARRIER.replace("\nstatus: raised\n", "\nstatus: in_dialogue\n").replace(
-    """    forum: greater-copenhagen
+BARRIER_IN_DIALOGUE = (
+    BARRIER.replace("\nstatus: raised\n", "\nstatus: in_dialogue\n")
+    .replace(
+        """    forum: greater-copenhagen
     cite: "[@ksau-2026-03-23, uppdrag 3]"
 borders""",
-    """    forum: greater-copenhagen
+        """    forum: greater-copenhagen
     cite: "[@ksau-2026-03-23, uppdrag 3]"
   - date: 2026-04-15
     status: in_dialogue
     date_basis: reported
     cite: "[@vinnova-svar-2026-04-15]"
 borders""",
-).replace(
-    'ask: "Att Vinnova och Innovasjon Norge låter stöd användas för testbäddar i grannlandet."',
-    'ask: "Att Vinnova och Innovasjon Norge ändrar villkoren senast 2027."',
-).replace(
-    """sources:
+    )
+    .replace(
+        'ask: "Att Vinnova och Innovasjon Norge låter stöd användas för testbäddar i grannlandet."',
+        'ask: "Att Vinnova och Innovasjon Norge ändrar villkoren senast 2027."',
+    )
+    .replace(
+        """sources:
   - id: ksau-2026-03-23""",
-    """sources:
+        """sources:
   - id: vinnova-svar-2026-04-15
     title: "Svar till Greater Copenhagen om stödvillkoren"
     publisher: "Vinnova"
     url: https://www.vinnova.se/
     date: 2026-04-15
   - id: ksau-2026-03-23""",
+    )
 )
 
 MARCH_MEETING = """\
