@@ -15,7 +15,16 @@ from pathlib import Path
 
 import pytest
 import vobject
-from conftest import BARRIER, BARRIER_PATH, BRIEFING_ID, git, make_kb, run_cli, write
+from conftest import (
+    BARRIER,
+    BARRIER_PATH,
+    BRIEFING_ID,
+    FIXTURES,
+    git,
+    make_kb,
+    run_cli,
+    write,
+)
 
 from barrierkb.records.check import check
 from barrierkb.records.history import file_history
@@ -104,6 +113,9 @@ def loop_kb(root: Path) -> Path:
     the barrier's dialogue with Vinnova, with a new source and a sharper ask, in April."""
     make_kb(root)
     write(root, f"briefings/{MARCH}.yml", MARCH_MEETING)
+    # a second barrier, reviewed on its own date
+    second = FIXTURES / "invalid" / "outcome-not-on-agenda" / "barriers" / "testbed-vat-refund.yml"
+    write(root, "barriers/testbed-vat-refund.yml", second.read_text(encoding="utf-8"))
     for rid, month, date in (
         ("2026-09-15-greater-copenhagen", "september", "2026-09-15"),
         ("2026-11-10-greater-copenhagen", "november", "2026-11-10"),
@@ -219,9 +231,11 @@ def test_calendars_hold_the_coming_meetings_and_the_review_dates(loop):
         "meeting-2026-09-15-greater-copenhagen@granshinderbasen",
         "meeting-2026-11-10-greater-copenhagen@granshinderbasen",
     }
-    reviews = events(site[REVIEWS_PATH])
-    assert [e.uid.value for e in reviews] == ["review-funding-domestic-recipients@granshinderbasen"]
-    assert reviews[0].dtstart.value == dt.date(2099, 3, 23)
+    reviews = {e.uid.value: e.dtstart.value for e in events(site[REVIEWS_PATH])}
+    assert reviews == {
+        "review-funding-domestic-recipients@granshinderbasen": dt.date(2099, 3, 23),
+        "review-testbed-vat-refund@granshinderbasen": dt.date(2099, 6, 30),
+    }
 
 
 def test_a_second_review_date_and_a_moved_meeting_update_the_same_events(loop, tmp_path):
