@@ -24,6 +24,7 @@ class Cites:
     def __init__(self, kb: KnowledgeBase, record: Record, prefix: str = "kalla") -> None:
         self.sources = source_list(kb, record)
         self.prefix = prefix
+        self._prefix = str(escape(prefix))
 
     def __iter__(self):
         return iter(self.sources)
@@ -43,15 +44,16 @@ class Cites:
         return self._numbers([c.key for c in cites])
 
     def _numbers(self, keys: list[str]) -> Markup:
+        """The markers of cited keys: `[1, 3]` linking to the source list (numbers only,
+        and a prefix escaped once, so the HTML is assembled directly)."""
         links = []
         for key in dict.fromkeys(keys):
             number = self.sources.number(key)
             if number is not None:
-                href = f"#{self.prefix}-{number}"
-                links.append(Markup('<a href="{}">{}</a>').format(href, number))
+                links.append(f'<a href="#{self._prefix}-{number}">{number}</a>')
         if not links:
             return Markup("")
-        return Markup('<sup class="bkb-cite">[') + Markup(", ").join(links) + Markup("]</sup>")
+        return Markup('<sup class="bkb-cite">[' + ", ".join(links) + "]</sup>")
 
     def md(self, text: str | None) -> Markup:
         """Record Markdown as HTML, its citations as markers."""

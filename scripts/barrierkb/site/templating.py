@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..records import vocab
 from ..records.i18n import current, translations
@@ -67,7 +67,8 @@ def heading(level: int, title: str, anchor: str | None = None) -> Markup:
     >>> str(heading(2, "Ways in", "vagar-in"))
     '<h2 id="vagar-in">Ways in</h2>'
     """
-    return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, anchor or anchor_of(title), title)
+    level = int(level)
+    return Markup(f'<h{level} id="{escape(anchor or anchor_of(title))}">{escape(title)}</h{level}>')
 
 
 def anchor_of(title: str) -> str:
