@@ -17,7 +17,7 @@ from barrierkb.records.check import check
 from barrierkb.records.load import KnowledgeBase, load
 from barrierkb.records.model import INTERNAL_FIELDS, KINDS
 from barrierkb.records.overlay import apply_overlay
-from barrierkb.site.exports import EXCLUDE, to_csv, to_json, to_xlsx
+from barrierkb.site.exports import EXCLUDE, record_data, to_csv, to_json, to_xlsx
 
 SECRET = "HEMLIGT-7Q"  # appears only in the overlay: internal records, notes, talking points
 #: Keys the JSON export adds to a record: where each citation stands, how to cite the record.
@@ -375,3 +375,24 @@ def test_export_of_an_empty_knowledge_base_is_valid(tmp_path):
     assert json.loads(to_json(kb)) == {"barriers": [], "stakeholders": [], "briefings": []}
     assert to_csv(kb, "barriers") == b"\xef\xbb\xbf\r\n"
     assert list(xlsx_rows(to_xlsx(kb))) == ["Hinder", "Aktörer"]
+
+
+def test_json_export_is_the_plain_encoding_of_every_record_with_how_to_cite_it():
+    """to_json assembles the document from each record's text; it must be the same bytes
+    as encoding the whole document at once."""
+    kb = for_audience(load(Path(__file__).resolve().parents[1]), "public")
+    cite_as = {
+        b: {"title": f"Titel {i}", "url": f"https://example.org/{b}.html", "commit": ""}
+        for i, b in enumerate(sorted(kb.barriers))
+        if i % 3  # some barriers have none
+    }
+    data = {
+        kind: [
+            record_data(kb, r, cite_as.get(r.id) if kind == "barriers" else None)
+            for _, r in sorted(kb.records(kind).items())
+        ]
+        for kind in KINDS
+        if kb.records(kind) or kind != "sources"
+    }
+    expected = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert to_json(kb, cite_as) == expected

@@ -49,18 +49,66 @@ def to_json(kb: KnowledgeBase, cite_as: dict[str, dict] | None = None) -> str:
     """All public records of every kind, with every public field.
 
     `cite_as` maps a barrier id to how to cite its record (see `pages.cite_as`).
+    The text is what `json.dumps(..., indent=2, sort_keys=True)` gives for the
+    whole document; it is assembled from each record's own text, which is
+    encoded once per knowledge base (only `cite_as` differs between editions).
     """
     cite_as = cite_as or {}
     public = for_audience(kb, "public")
-    data = {
-        kind: [
-            record_data(public, r, cite_as.get(r.id) if kind == "barriers" else None)
-            for r in records
-        ]
-        for kind in KINDS
-        if (records := _public(public, kind)) or kind != "sources"
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    sections = []
+    for kind in sorted(KINDS):  # sort_keys: the kinds in alphabetical order
+        records = _public(public, kind)
+        if not records and kind == "sources":
+            continue
+        how = cite_as if kind == "barriers" else {}
+        items = [_with_key(_record_json(public, r), "cite_as", how.get(r.id)) for r in records]
+        body = "[\n" + ",\n".join(_indented(i, 2) for i in items) + "\n  ]" if items else "[]"
+        sections.append(f"  {json.dumps(kind)}: {body}")
+    return "{\n" + ",\n".join(sections) + "\n}\n"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+@per_kb
+def _record_json(kb: KnowledgeBase, record: Record) -> str:
+    """One record's JSON text (without `cite_as`), as a document of its own."""
+    return _dumps(record_data(kb, record))
+
+
+def _with_key(text: str, key: str, value) -> str:
+    """`text` (an object's JSON from `_dumps`) with `key: value` added in sorted place.
+
+    >>> a_c, b = _dumps({"a": 1, "c": 3}), {"x": 2}
+    >>> _with_key(a_c, "b", b) == _dumps({"a": 1, "b": b, "c": 3})
+    True
+    >>> _with_key(a_c, "d", b) == _dumps({"a": 1, "c": 3, "d": b})
+    True
+    """
+    if value is None:
+        return text
+    if text == "{}":
+        return _dumps({key: value})
+    lines = text.split("\n")
+    entry = f"  {json.dumps(key)}: " + _indented(_dumps(value), 1).lstrip()
+    # the object's own keys are the lines indented by exactly two spaces
+    keys = [i for i, line in enumerate(lines) if line.startswith('  "') and i]
+    after = [i for i in keys if json.loads(lines[i].split(": ", 1)[0]) > key]
+    if after:
+        at = after[0]
+        lines.insert(at, entry + ",")
+    else:  # the last key: the one before gains a comma
+        at = len(lines) - 1
+        lines[at - 1] += ","
+        lines.insert(at, entry)
+    return "\n".join(lines)
+
+
+def _indented(text: str, levels: int) -> str:
+    """JSON text moved `levels` indentation steps (two spaces each) to the right."""
+    pad = "  " * levels
+    return pad + text.replace("\n", "\n" + pad)
 
 
 def _source_titles(kb: KnowledgeBase, record: Record) -> str:
