@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import SLUG_PATTERN
 
@@ -46,6 +47,12 @@ def parse_group(group: str) -> list[Citation]:
     ...
     barrierkb.records.citations.CitationError: '@a s. 3' is not @key or @key, locator
     """
+    return list(_parsed_group(group))
+
+
+@lru_cache(maxsize=8192)
+def _parsed_group(group: str) -> tuple[Citation, ...]:
+    """`parse_group`, once per distinct group: records cite the same few sources again and again."""
     found = []
     for part in group.split(";"):
         match = _ITEM.match(part)
@@ -53,7 +60,7 @@ def parse_group(group: str) -> list[Citation]:
         if not match or not _KEY.match(match["key"]) or empty_locator:
             raise CitationError(f"{part.strip()!r} is not @key or @key, locator")
         found.append(Citation(match["key"], (match["locator"] or "").strip()))
-    return found
+    return tuple(found)
 
 
 def groups(text: str) -> Iterator[tuple[int, int, list[Citation] | CitationError]]:
