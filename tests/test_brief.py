@@ -50,6 +50,8 @@ def with_real_briefing(tmp_path: Path, example_id: str) -> Path:
     text = example.read_text(encoding="utf-8")
     assert "example: true\n" in text
     real = text.replace("example: true\n", "").replace("../../schema/", "../schema/")
+    # the example's invented outcome stays with the example
+    real = real.split("\n# What an outcome looks like", 1)[0].rstrip("\n") + "\n"
     write(root, f"briefings/{example_id}.yml", real)
     example.unlink()
     return root
@@ -68,7 +70,8 @@ def test_briefing_pdf_has_a_cover_and_one_page_per_barrier(
     out = tmp_path / f"{briefing_id}.pdf"
     assert main(["brief", briefing_id, "-o", str(out)]) == 0
     pages, texts = pdf_text(out)
-    assert pages == 1 + len(briefing.barriers)
+    # a cover, a page per barrier and, after a meeting, a page for its outcome
+    assert pages == 1 + len(briefing.barriers) + (briefing.outcome is not None)
     for number, (item, barrier) in enumerate(ordered(kb, briefing.barriers), start=1):
         page = squash(texts[number])
         assert squash(localized(barrier.title)) in page, (

@@ -84,7 +84,8 @@ def test_cover_lists_every_barrier_in_priority_order(packs, version):
     assert positions == sorted(positions)  # ... in the pack's order
     ranks = [("high", "medium", "low", None).index(b.priority) for b in agenda]
     assert ranks == sorted(ranks) and len(set(ranks)) > 1  # by priority, and they differ
-    assert len(pages) == 1 + len(agenda)  # the cover is one page
+    # the cover is one page; then a page per barrier and, after a meeting, the outcome's
+    assert len(pages) == 1 + len(agenda) + (MEETING.outcome is not None)
 
 
 @needs_engine
