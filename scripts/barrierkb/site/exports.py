@@ -92,16 +92,14 @@ def _with_key(text: str, key: str, value) -> str:
         return _dumps({key: value})
     lines = text.split("\n")
     entry = f"  {json.dumps(key)}: " + _indented(_dumps(value), 1).lstrip()
-    # the object's own keys are the lines indented by exactly two spaces
-    keys = [i for i, line in enumerate(lines) if line.startswith('  "') and i]
-    after = [i for i in keys if json.loads(lines[i].split(": ", 1)[0]) > key]
-    if after:
-        at = after[0]
-        lines.insert(at, entry + ",")
-    else:  # the last key: the one before gains a comma
-        at = len(lines) - 1
-        lines[at - 1] += ","
-        lines.insert(at, entry)
+    # The object's own keys are the lines indented by exactly two spaces, in sorted order:
+    # the entry goes before the first that sorts after it, or last.
+    for i, line in enumerate(lines):
+        if i and line.startswith('  "') and json.loads(line.partition(": ")[0]) > key:
+            lines.insert(i, entry + ",")
+            return "\n".join(lines)
+    lines[-2] += ","  # the last key: the line before the closing brace gains a comma
+    lines.insert(len(lines) - 1, entry)
     return "\n".join(lines)
 
 
