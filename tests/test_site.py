@@ -49,6 +49,37 @@ level: local
 visibility: internal
 """
 
+#: An internal meeting with an outcome, and a coming one: never in the public build, feed or
+#: calendars.
+INTERNAL_MEETING = f"""\
+id: 2026-04-01-intern-avstamning
+title: "Intern avstämning {SECRET}"
+date: 2026-04-01
+forum: firs
+visibility: internal
+barriers:
+  - barrier: funding-domestic-recipients-se
+outcome:
+  summary: "Avstämningen enades om nästa steg {SECRET} [@internt-protokoll]."
+  cite: "[@internt-protokoll]"
+  items:
+    - barrier: funding-domestic-recipients-se
+      result: "Stadskontoret tar frågan vidare."
+      commitments:
+        - {{by: malmo-stad, what: "Skriva ett internt underlag {SECRET}.", due: 2099-01-31}}
+sources:
+  - {{id: internt-protokoll, title: "Internt protokoll", publisher: "Malmö stad, Stadskontoret"}}
+"""
+INTERNAL_COMING = f"""\
+id: 2099-01-15-intern-forberedelse
+title: "Intern förberedelse {SECRET}"
+date: 2099-01-15
+forum: firs
+visibility: internal
+barriers:
+  - barrier: funding-domestic-recipients-se
+"""
+
 #: A functional channel of a public forum, kept in the overlay.
 CHANNEL = f"""\
 id: firs
@@ -118,6 +149,8 @@ def repo_with_internal(tmp_path_factory) -> tuple[Path, Path]:
         "stakeholders/intern-kontakt.yml": INTERNAL_STAKEHOLDER,
         "barriers/funding-domestic-recipients-se.yml": INTERNAL_NOTES,
         "stakeholders/firs.yml": CHANNEL,
+        "briefings/2026-04-01-intern-avstamning.yml": INTERNAL_MEETING,
+        "briefings/2099-01-15-intern-forberedelse.yml": INTERNAL_COMING,
         "examples/briefings/2026-05-20-firs-testbaddar.yml": TALKING_POINTS,
     }.items():
         (overlay / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -196,6 +229,10 @@ def test_public_build_holds_nothing_internal(public_site):
     assert not (out / "barriers" / "intern-forhandling.html").exists()
     assert not (out / "stakeholders" / "intern-kontakt.html").exists()
     assert "intern-forhandling" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+    # neither internal meeting, nor the outcome and commitment of one, reach a calendar or feed
+    for download in ("data/meetings.ics", "data/reviews.ics", "feed.xml"):
+        text = (out / download).read_text(encoding="utf-8")
+        assert "intern-avstamning" not in text and "intern-forberedelse" not in text, download
 
 
 def test_internal_build_shows_internal_records_and_notes(internal_site):
@@ -206,6 +243,10 @@ def test_internal_build_shows_internal_records_and_notes(internal_site):
     assert f"Taktik {SECRET}" in notes
     channel = (out / "stakeholders" / "firs.html").read_text(encoding="utf-8")
     assert f"kansli-{SECRET}@example.org" in channel
+    assert SECRET in (out / "data" / "meetings.ics").read_text(encoding="utf-8")
+    assert f"Skriva ett internt underlag {SECRET}" in (
+        out / "briefings" / "ataganden.html"
+    ).read_text(encoding="utf-8")
 
 
 def _has_browser() -> bool:
