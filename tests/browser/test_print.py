@@ -85,3 +85,12 @@ def test_briefing_prints_a_cover_and_a_page_per_barrier(tab, site_url):
         assert f"{number}. {title}" in text, f"page {number + 1} is not about {title!r}"
     for text in pages:
         _assert_no_chrome(text)
+
+
+def test_commitments_and_the_follow_up_example_print_without_site_chrome(tab, site_url):
+    commitments = _pdf_pages(tab, f"{site_url}briefings/ataganden.html")
+    assert "Åtaganden" in commitments[0]
+    follow_up = _pdf_pages(tab, f"{site_url}examples/2026-09-16-firs-uppfoljning.html")
+    assert "Sedan förra mötet" in " ".join(follow_up)
+    for text in commitments + follow_up:
+        _assert_no_chrome(text)
