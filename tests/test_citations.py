@@ -153,7 +153,7 @@ def test_examples_are_never_presented_as_meetings(shipped):
     state, files = shipped
     assert state.kb.examples and not state.kb.briefings
     index = files["briefings/index.md"]
-    feed = files["feed.xml"]
+    feed = files["feed.xml"].decode()
     for example in state.kb.examples.values():
         page = files[f"examples/{example.id}.md"]
         assert "Exempel – inget verkligt möte" in page

@@ -153,6 +153,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
                 page.meta[key] = escape(page.meta[key])
         if page.file.src_uri in self.generated:
             self.generated[page.file.src_uri] = markdown
+            page.file.content_string = ""  # read; the body is kept above until it is rendered
             return ""
         return markdown
 
@@ -163,6 +164,8 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             return html
         page.toc = get_toc(toc_tokens(body))
         light, self.held_back[page.file.src_uri] = hold_back(body)
+        # Rendered: a build of thousands of pages keeps no second copy of each body.
+        self.generated[page.file.src_uri] = ""
         return light
 
     @_timed

@@ -61,7 +61,9 @@ def to_json(kb: KnowledgeBase, cite_as: dict[str, dict] | None = None) -> str:
         if not records and kind == "sources":
             continue
         how = cite_as if kind == "barriers" else {}
-        items = [_with_key(_record_json(public, r), "cite_as", how.get(r.id)) for r in records]
+        items = [
+            _with_key(_record_json(public, r).decode(), "cite_as", how.get(r.id)) for r in records
+        ]
         body = "[\n" + ",\n".join(_indented(i, 2) for i in items) + "\n  ]" if items else "[]"
         sections.append(f"  {json.dumps(kind)}: {body}")
     return "{\n" + ",\n".join(sections) + "\n}\n"
@@ -72,9 +74,10 @@ def _dumps(value) -> str:
 
 
 @per_kb
-def _record_json(kb: KnowledgeBase, record: Record) -> str:
-    """One record's JSON text (without `cite_as`), as a document of its own."""
-    return _dumps(record_data(kb, record))
+def _record_json(kb: KnowledgeBase, record: Record) -> bytes:
+    """One record's JSON text (without `cite_as`), as a document of its own, in UTF-8:
+    kept for every edition, it takes half the memory of the text."""
+    return _dumps(record_data(kb, record)).encode()
 
 
 def _with_key(text: str, key: str, value) -> str:

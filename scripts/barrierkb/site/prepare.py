@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..network.graph import build_graph
@@ -113,6 +113,9 @@ def _checked(
         found = check(kb, today=today)
         if errors(found):
             raise RecordErrors(found)
+        # Where each value stood in its file is for the checker's messages, which are made:
+        # a site of thousands of records need not keep it (a quarter of the records' memory).
+        kb.files = {k: replace(f, positions=None) for k, f in kb.files.items()}
         _last_checked[key] = (for_audience(kb, audience), found)
     return _last_checked[key]
 
