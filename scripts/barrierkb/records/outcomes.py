@@ -87,14 +87,15 @@ class Promise:
         return self.is_open() and self.due is not None and self.due < today
 
 
-def commitments(kb: KnowledgeBase) -> list[Promise]:
+def commitments(kb: KnowledgeBase, examples: bool = False) -> list[Promise]:
     """Every commitment made at a real meeting, by due date (undated last), then meeting.
 
-    Examples (`kb.examples`) are left out: they describe no real meeting.
+    Examples (`kb.examples`) are left out, since they describe no real meeting;
+    `examples=True` gives the examples' commitments instead, for their own pages.
     """
     found = [
         Promise(briefing, item.barrier, commitment)
-        for briefing in kb.briefings.values()
+        for briefing in (kb.examples if examples else kb.briefings).values()
         if briefing.outcome is not None
         for item in briefing.outcome.items
         for commitment in item.commitments

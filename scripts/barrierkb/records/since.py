@@ -71,7 +71,7 @@ def since_last_meeting(
     if previous is None:
         return {}
     start, end = previous.date, briefing.date
-    promises = _promises(kb, briefing.example)
+    promises = commitments(kb, examples=briefing.example)
     found = {}
     for item in briefing.barriers:
         barrier = kb.barriers.get(item.barrier)
@@ -122,10 +122,3 @@ def _compare_with_then(
 def _words(text) -> str:
     """A text's Swedish words, spacing aside: how two versions of an ask are compared."""
     return " ".join(str(localized(text, "sv") or "").split()) if text else ""
-
-
-def _promises(kb: KnowledgeBase, example: bool) -> list[Promise]:
-    """The commitments of real meetings, or for an example those of the examples."""
-    if not example:
-        return commitments(kb)
-    return commitments(KnowledgeBase(root=kb.root, briefings=dict(kb.examples)))

@@ -11,6 +11,7 @@ never, and the public build never sees an internal briefing.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
@@ -26,81 +27,91 @@ REVIEWS_PATH = "data/reviews.ics"
 UID_DOMAIN = "granshinderbasen"
 
 
-def _calendar(name: str) -> Calendar:
+@dataclass(frozen=True)
+class Entry:
+    """One all-day event: the record it comes from, its day and its text."""
+
+    kind: str
+    record_id: str
+    uid: str
+    day: dt.date
+    summary: str
+    page: str
+    text: str = ""
+
+
+def calendar(
+    name: str,
+    entries: list[Entry],
+    kb: KnowledgeBase,
+    today: dt.date,
+    site_url: str = "",
+    history: dict | None = None,
+) -> bytes:
+    """An iCalendar file of `entries`. Each UID is stable (`uid@granshinderbasen`); SEQUENCE
+    is the number of commits to the entry's record, so a changed record is a newer version."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
     cal = Calendar()
     cal.add("prodid", "-//Gränshinderbasen//barrierkb//SV")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    return cal
-
-
-def _event(
-    uid: str, day: dt.date, summary: str, stamp: dt.date, sequence: int, url: str, text: str
-) -> Event:
-    event = Event()
-    event.add("uid", f"{uid}@{UID_DOMAIN}")
-    event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.UTC))
-    event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", summary)
-    event.add("sequence", sequence)
-    if text:
-        event.add("description", text)
-    if url:
-        event.add("url", url)
-    return event
-
-
-def _revisions(kb: KnowledgeBase, kind: str, record_id: str, history: dict | None) -> int:
-    return len((history or {}).get(kb.file(kind, record_id).path, []))
+    for entry in entries:
+        event = Event()
+        event.add("uid", f"{entry.uid}@{UID_DOMAIN}")
+        event.add("dtstamp", dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC))
+        event.add("dtstart", entry.day)
+        event.add("dtend", entry.day + dt.timedelta(days=1))
+        event.add("summary", entry.summary)
+        revisions = (history or {}).get(kb.file(entry.kind, entry.record_id).path, [])
+        event.add("sequence", len(revisions))
+        if entry.text:
+            event.add("description", entry.text)
+        if base:
+            event.add("url", base + html_path(entry.page))
+        cal.add_component(event)
+    return cal.to_ical()
 
 
 def meetings_ics(
     kb: KnowledgeBase, today: dt.date, site_url: str = "", history: dict | None = None
 ) -> bytes:
     """The real meetings from `today` on, one all-day event each."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    cal = _calendar(_("Gränshinderbasen: möten"))
     coming = sorted(
         (b for b in kb.briefings.values() if b.date >= today), key=lambda b: (b.date, b.id)
     )
-    for briefing in coming:
-        purpose = citations.strip(localized(briefing.purpose)) if briefing.purpose else ""
-        cal.add_component(
-            _event(
-                f"meeting-{briefing.id}",
-                briefing.date,
-                citations.strip(localized(briefing.title)),
-                today,
-                _revisions(kb, "briefings", briefing.id, history),
-                base + html_path(briefing_page(briefing.id)) if base else "",
-                purpose,
-            )
+    entries = [
+        Entry(
+            "briefings",
+            b.id,
+            f"meeting-{b.id}",
+            b.date,
+            citations.strip(localized(b.title)),
+            briefing_page(b.id),
+            citations.strip(localized(b.purpose)) if b.purpose else "",
         )
-    return cal.to_ical()
+        for b in coming
+    ]
+    return calendar(_("Gränshinderbasen: möten"), entries, kb, today, site_url, history)
 
 
 def reviews_ics(
     kb: KnowledgeBase, today: dt.date, site_url: str = "", history: dict | None = None
 ) -> bytes:
     """Every barrier's next review date (`review_due`), one all-day event each."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    cal = _calendar(_("Gränshinderbasen: granskningar"))
     due = sorted(
         (b for b in kb.barriers.values() if b.review_due), key=lambda b: (b.review_due, b.id)
     )
-    for barrier in due:
-        title = citations.strip(localized(barrier.title))
-        cal.add_component(
-            _event(
-                f"review-{barrier.id}",
-                barrier.review_due,
-                _("Granskning: %(title)s") % {"title": title},
-                today,
-                _revisions(kb, "barriers", barrier.id, history),
-                base + html_path(barrier_page(barrier.id)) if base else "",
-                _("Förvaltas av %(owner)s.") % {"owner": barrier.owner},
-            )
+    entries = [
+        Entry(
+            "barriers",
+            b.id,
+            f"review-{b.id}",
+            b.review_due,
+            _("Granskning: %(title)s") % {"title": citations.strip(localized(b.title))},
+            barrier_page(b.id),
+            _("Förvaltas av %(owner)s.") % {"owner": b.owner},
         )
-    return cal.to_ical()
+        for b in due
+    ]
+    return calendar(_("Gränshinderbasen: granskningar"), entries, kb, today, site_url, history)
