@@ -8,6 +8,7 @@ converted to PDF by it, an independent program.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -56,9 +57,7 @@ def texts(path: Path) -> list[str]:
 def packs(tmp_path_factory):
     """The FIRS example pack for partners and for the city, and the forum's ad-hoc pack."""
     tmp = tmp_path_factory.mktemp("packs")
-    old = Path.cwd()
-    os.chdir(REPO)
-    try:
+    with contextlib.chdir(REPO):
         return {
             "public": texts(brief(tmp, EXAMPLE)),
             "internal": texts(
@@ -66,8 +65,6 @@ def packs(tmp_path_factory):
             ),
             "forum": texts(brief(tmp, "--forum", "FIRS", "--date", "2026-05-20")),
         }
-    finally:
-        os.chdir(old)
 
 
 def _cover_order(cover: str, barriers) -> list[int]:
@@ -134,12 +131,8 @@ def load_overlay_point() -> str:
 @pytest.fixture(scope="module")
 def word_pack(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("word")
-    old = Path.cwd()
-    os.chdir(REPO)
-    try:
+    with contextlib.chdir(REPO):
         return brief(tmp, EXAMPLE, "--format", "docx")
-    finally:
-        os.chdir(old)
 
 
 def test_word_pack_has_every_barrier_heading_and_the_cover_table(word_pack):
