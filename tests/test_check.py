@@ -8,6 +8,8 @@ which diagnostic that must give, down to line and column.
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 import shutil
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from conftest import (
     write,
 )
 
+from barrierkb.records.check import phone_number
 from barrierkb.records.diagnostics import errors
 from barrierkb.records.rules import RULES
 
@@ -507,3 +510,30 @@ def test_all_problems_in_all_files_are_reported_in_one_run(kb_root):
         ("yaml-tab", Y),
         ("bad-value", "stakeholders/malmo-stad.yml"),
     }
+
+
+#: The phone rule as one pattern, as it was written before its forms were searched apart.
+_PHONE_AS_ONE_PATTERN = re.compile(
+    r"(?=[+\d])(?:(?:\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,5})"
+    r"|(?:\b0\d{1,3}[ /-]\d{2,3}[ -]?\d{2}[ -]?\d{2,3}\b)|(?:\b\d{2} \d{2} \d{2} \d{2}\b))"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ring +46 40 34 10 00.", "tfn 040-34 10 00", "33 66 33 66", "x33 66 33 66 44", "2026-03-23"],
+)
+def test_phone_forms_find_what_the_single_pattern_found(text):
+    one = _PHONE_AS_ONE_PATTERN.search(text)
+    found = phone_number(text)
+    assert (found and found.start()) == (one and one.start())
+
+
+def test_phone_forms_agree_with_the_single_pattern_on_random_digit_text():
+    rng = random.Random(7)
+    alphabet = "0123456789 +-/()a\n"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        one = _PHONE_AS_ONE_PATTERN.search(text)
+        found = phone_number(text)
+        assert (found and found.start()) == (one and one.start()), text

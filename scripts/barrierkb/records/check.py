@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from . import vocab
 from .citing import citation_findings
 from .diagnostics import Diagnostic, sort_key
-from .findings import Finding, text_leaves
+from .findings import Finding, record_texts
 from .lang import translation
-from .links import unsafe_links
+from .links import may_link, unsafe_links
 from .load import KnowledgeBase, RecordFile, field_path
 from .model import FOLDERS, INTERNAL_FIELDS, KINDS, Barrier, Briefing, Record, kind_of
 from .outcomes import outcome_findings
@@ -29,13 +29,33 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
 #: The part of an address from the @ on: starting with a fixed character, it is quick to rule
 #: out, where EMAIL tries every word before every @ of every citation key.
 EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
-PHONE = re.compile(
-    r"(?=[+\d])(?:"  # every form starts with + or a digit: a cheap test at each position
-    r"(?:\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,5})"  # +46 40 34 10 00
-    r"|(?:\b0\d{1,3}[ /-]\d{2,3}[ -]?\d{2}[ -]?\d{2,3}\b)"  # 040-34 10 00
-    r"|(?:\b\d{2} \d{2} \d{2} \d{2}\b)"  # 33 66 33 66
-    r")"
+#: The written forms of a phone number, each searched on its own, with a quick test where
+#: it helps. Together in one pattern, every position of every text was tried; alone, each
+#: skips ahead to its first character. `(?<!\w0)` and `(?<!\w\d)` stand for a word
+#: boundary before the number.
+PHONE_FORMS = (
+    (re.compile(r"\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,5}"), None),  # +46 40 34 10 00
+    (re.compile(r"0(?<!\w0)\d{1,3}[ /-]\d{2,3}[ -]?\d{2}[ -]?\d{2,3}\b"), None),  # 040-34 10 00
+    (re.compile(r"\d(?<!\w\d)\d \d{2} \d{2} \d{2}\b"), re.compile(r" \d\d \d\d\b")),  # 33 66 33 66
 )
+
+
+def phone_number(text: str) -> re.Match | None:
+    """The first phone number in `text`, in any of its written forms.
+
+    >>> phone_number("Ring 040-34 10 00 eller +45 33 66 33 66.").group()
+    '040-34 10 00'
+    >>> phone_number("Beslut 2026-03-23, s. 12") is None
+    True
+    """
+    found = [
+        match
+        for form, quick in PHONE_FORMS
+        if (quick is None or quick.search(text)) and (match := form.search(text))
+    ]
+    return min(found, key=re.Match.start, default=None)
+
+
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][\w:-]*(?:[\s/][^>]*)?/?\s*>|<!--|<\?|<!\[CDATA", re.S)
 AUTOLINK = re.compile(r"<https?://[^\s<>]+>")
 #: Control and text-direction characters, which text may not hold (tabs and line
@@ -70,9 +90,9 @@ def _internal_in_public(where: RecordFile, record: Record) -> Iterator[Finding]:
     """Internal fields, or `visibility: internal`, written in a file of the public tree."""
     if where.in_overlay:
         return
-    for path in sorted(where.positions.keys, key=str):
-        if path and path[-1] in INTERNAL_FIELDS:
-            yield Finding(path, "internal-field", f"{field_path(path)}: internal material")
+    internal = [path for path in where.positions.keys if path and path[-1] in INTERNAL_FIELDS]
+    for path in sorted(internal, key=str):
+        yield Finding(path, "internal-field", f"{field_path(path)}: internal material")
     if getattr(record, "visibility", "public") == "internal":
         yield Finding(("visibility",), "internal-field", "visibility: an internal record")
 
@@ -83,9 +103,10 @@ def _record_findings(
     yield from _id_matches_file(where)
     yield from _internal_in_public(where, record)
     yield from _references_resolve(kb, record)
-    yield from _text_is_safe(record, personal=getattr(record, "visibility", "public") == "public")
+    texts = record_texts(record)
+    yield from _text_is_safe(texts, personal=getattr(record, "visibility", "public") == "public")
     if _valid(record, failed, "sources"):
-        yield from citation_findings(kb, record, partial=bool(failed))
+        yield from citation_findings(kb, record, texts, partial=bool(failed))
     if isinstance(record, Barrier):
         if _valid(record, failed, "status", "status_history"):
             yield from _status_history(record)
@@ -157,46 +178,54 @@ def _suggest(target: str, records: dict) -> str:
     return f"did you mean '{close[0]}'?" if close else "add the record, or correct the id"
 
 
-def _text_is_safe(record: Record, personal: bool) -> Iterator[Finding]:
-    for loc, text in text_leaves(record.model_dump(mode="json", warnings=False)):
-        name = field_path(loc)
-        internal = bool(INTERNAL_FIELDS & {p for p in loc if isinstance(p, str)})
-        # Each search only where a quick test says it can match: most text has no address
-        # and no <.
-        for pattern, what, quick in (
-            (EMAIL, "an e-mail address", EMAIL_DOMAIN),
-            (PHONE, "a phone number", None),
+def _text_is_safe(texts: list[tuple[tuple, str]], personal: bool) -> Iterator[Finding]:
+    """Personal data, raw HTML, unsafe links and control characters in a record's text.
+
+    Each search runs once over all the texts joined, then leaf by leaf only where it found
+    something: most records hold no address, no `<` and no link. A blank line cannot be part
+    of any match, so the joined search misses nothing a leaf's search would find.
+    """
+    public = [(loc, text) for loc, text in texts if personal and INTERNAL_FIELDS.isdisjoint(loc)]
+    if joined := "\n\n".join(text for _, text in public):
+        for find, what, quick in (
+            (EMAIL.search, "an e-mail address", EMAIL_DOMAIN.search),
+            (phone_number, "a phone number", phone_number),
         ):
-            if (
-                personal
-                and not internal
-                and (quick is None or quick.search(text))
-                and (match := pattern.search(text))
-            ):
+            if not quick(joined):
+                continue
+            for loc, text in public:
+                if quick(text) and (match := find(text)):
+                    message = f"{field_path(loc)}: {what} in a public record"
+                    yield Finding(loc, "personal-data", message, None, match.start())
+    joined = "\n\n".join(text for _, text in texts)
+    if "<" in joined:
+        for loc, text in texts:
+            # autolinks blanked out, not removed, so that offsets stay true
+            blanked = AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
+            if "<" in text and (match := RAW_HTML.search(blanked)):
+                message = f"{field_path(loc)}: raw HTML in text"
+                yield Finding(loc, "raw-html", message, None, match.start())
+    if may_link(joined):
+        for loc, text in texts:
+            for target, reason in unsafe_links(text):
                 yield Finding(
-                    loc, "personal-data", f"{name}: {what} in a public record", None, match.start()
+                    loc,
+                    "unsafe-link",
+                    f"{field_path(loc)}: the link target '{target[:40]}' would be dropped: "
+                    f"{reason}",
+                    None,
+                    max(text.find(target), 0),
                 )
-        # autolinks blanked out, not removed, so that offsets stay true
-        if "<" in text and (
-            match := RAW_HTML.search(AUTOLINK.sub(lambda m: " " * len(m.group(0)), text))
-        ):
-            yield Finding(loc, "raw-html", f"{name}: raw HTML in text", None, match.start())
-        for target, reason in unsafe_links(text):
-            yield Finding(
-                loc,
-                "unsafe-link",
-                f"{name}: the link target '{target[:40]}' would be dropped: {reason}",
-                None,
-                max(text.find(target), 0),
-            )
-        if match := UNSAFE_CHARS.search(text):
-            yield Finding(
-                loc,
-                "control-character",
-                f"{name}: an invisible control or text-direction character",
-                None,
-                match.start(),
-            )
+    if UNSAFE_CHARS.search(joined):
+        for loc, text in texts:
+            if match := UNSAFE_CHARS.search(text):
+                yield Finding(
+                    loc,
+                    "control-character",
+                    f"{field_path(loc)}: an invisible control or text-direction character",
+                    None,
+                    match.start(),
+                )
 
 
 def _status_history(barrier: Barrier) -> Iterator[Finding]:

@@ -72,6 +72,15 @@ def groups(text: str) -> Iterator[tuple[int, int, list[Citation] | CitationError
             yield match.start(), match.end(), err
 
 
+def has_group(text: str) -> bool:
+    """Whether `text` holds a citation group, well-formed or not.
+
+    >>> has_group("Hindret finns [@a, s. 3]."), has_group("[@]"), has_group("Inget här.")
+    (True, True, False)
+    """
+    return GROUP.search(text) is not None
+
+
 def parse(text: str) -> list[Citation]:
     """The well-formed citations in `text`, in order."""
     return [c for _, _, found in groups(text) if isinstance(found, list) for c in found]

@@ -12,8 +12,8 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from .citations import CitationError, groups, parse_field
-from .findings import Finding, text_leaves
+from .citations import CitationError, groups, has_group, parse_field
+from .findings import Finding, record_texts
 from .load import KnowledgeBase, field_path
 from .model import Barrier, Briefing, Record, Stakeholder
 
@@ -78,10 +78,14 @@ def _cite_fields(record: Record) -> Iterator[tuple[tuple, str | None, bool]]:
 
 
 def citation_findings(
-    kb: KnowledgeBase, record: Record, partial: bool = False
+    kb: KnowledgeBase,
+    record: Record,
+    texts: list[tuple[tuple, str]] | None = None,
+    partial: bool = False,
 ) -> Iterator[Finding]:
     """The citation rules for one record; `partial`: some fields failed, so a source
-    they cite is not reported as unused."""
+    they cite is not reported as unused. `texts`: the record's `record_texts`, when the
+    caller has them already."""
     own, known = source_keys(kb, record)
     cited: set[str] = set()
 
@@ -104,8 +108,8 @@ def citation_findings(
             message = f"sources[{i}]: there is no shared source sources/{source.id}.yml"
             yield Finding(("sources", i, "id"), "unknown-source", message)
 
-    for loc, text in text_leaves(record.model_dump(mode="json", exclude_none=True, warnings=False)):
-        if loc[-1] == "cite":
+    for loc, text in record_texts(record) if texts is None else texts:
+        if loc[-1] == "cite" or "[" not in text:  # no bracket, no citation group
             continue
         for start, _, found in groups(text):
             if isinstance(found, CitationError):
@@ -132,7 +136,7 @@ def citation_findings(
         for lang, text in ({"sv": texts} if isinstance(texts, str) else texts).items():
             loc = ("description",) if isinstance(texts, str) else ("description", lang)
             for offset, block in claim_blocks(text):
-                if not any(True for _ in groups(block)):
+                if not has_group(block):
                     first = " ".join(block.split())[:50]
                     message = f"{field_path(loc)}: the paragraph '{first}…' cites no source"
                     yield Finding(loc, "uncited", message, None, offset)

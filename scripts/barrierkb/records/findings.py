@@ -6,8 +6,9 @@ the rule table's level and hint.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import NamedTuple
+
+from pydantic import BaseModel
 
 NOT_TEXT_FIELDS = frozenset({"url", "id"})
 
@@ -26,21 +27,32 @@ class Finding(NamedTuple):
 
 def text_leaves(
     value: object, loc: tuple = (), skip: frozenset[str] = NOT_TEXT_FIELDS
-) -> Iterator[tuple[tuple, str]]:
+) -> list[tuple[tuple, str]]:
     """Every string in a dumped record, with its field path (urls and ids aside).
 
-    >>> list(text_leaves({"title": {"sv": "A"}, "url": "https://x", "tags": ["b"]}))
+    >>> text_leaves({"title": {"sv": "A"}, "url": "https://x", "tags": ["b"]})
     [(('title', 'sv'), 'A'), (('tags', 0), 'b')]
     """
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in skip:
-                yield from text_leaves(item, loc + (key,), skip)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from text_leaves(item, loc + (i,), skip)
+    found: list[tuple[tuple, str]] = []
+
+    def walk(value: object, loc: tuple) -> None:  # a list, not a generator: half the calls
+        if isinstance(value, str):
+            found.append((loc, value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in skip:
+                    walk(item, loc + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, loc + (i,))
+
+    walk(value, loc)
+    return found
+
+
+def record_texts(record: BaseModel) -> list[tuple[tuple, str]]:
+    """Every text of a record with its field path: what the text rules read, dumped once."""
+    return text_leaves(record.model_dump(mode="json", exclude_none=True, warnings=False))
 
 
 def field_path(loc: tuple) -> str:

@@ -94,9 +94,18 @@ def link_targets(text: str) -> list[str]:
     >>> link_targets("Se [a](https://a.se) och ![b](bild.png), inte [c] eller [@key].")
     ['https://a.se', 'bild.png']
     """
-    if not _MAYBE_LINK.search(text):
+    if not may_link(text):
         return []
     return list(_parsed_targets(text))
+
+
+def may_link(text: str) -> bool:
+    """A quick test: False means `text` holds no link (`]` before `(`, `:` or `[`).
+
+    >>> may_link("Se [a](https://a.se)."), may_link("Hindret finns [@a, s. 3].")
+    (True, False)
+    """
+    return _MAYBE_LINK.search(text) is not None
 
 
 @lru_cache(maxsize=16384)

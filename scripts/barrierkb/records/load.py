@@ -155,6 +155,8 @@ def load_record(
             ],
         )
     record, partial, problems = validate(model, value, positions, rel)
+    if PLACEHOLDER.encode() not in data and b"\\" not in data:  # nor escaped: none left
+        return record or partial, positions, problems
     taken = {(d.line, d.col) for d in problems}
     todo = [d for d in _placeholders(rel, positions, value) if (d.line, d.col) not in taken]
     return record or partial, positions, problems + todo

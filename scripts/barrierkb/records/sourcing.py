@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import citations
 from .citations import Citation, CitationError
-from .findings import text_leaves
+from .findings import record_texts
 from .load import KnowledgeBase
 from .memo import per_kb
 from .model import Record
@@ -42,7 +42,7 @@ def record_citations(record: Record) -> list[tuple[tuple, Citation]]:
     [(('name',), Citation(key='x', locator='s. 2'))]
     """
     found = []
-    for loc, text in text_leaves(record.model_dump(mode="json", exclude_none=True)):
+    for loc, text in record_texts(record):
         try:
             cites = citations.parse_field(text) if loc[-1] == "cite" else citations.parse(text)
         except CitationError:

@@ -54,6 +54,10 @@ _INF_NAN = {
     ".NaN": float("nan"),
     ".NAN": float("nan"),
 }
+#: What a typed plain scalar can start with (numbers, .inf, ~, empty); other text is a
+#: string unless it is one of the words below.
+_MAY_BE_TYPED = frozenset("0123456789+-.~") | {""}
+_WORDS = frozenset(_BOOL) | {"null", "Null", "NULL"}
 _TAGS = {
     "tag:yaml.org,2002:str": "str",
     "tag:yaml.org,2002:int": "int",
@@ -135,6 +139,8 @@ def resolve_plain(text: str) -> object:
     >>> [resolve_plain(s) for s in ["NO", "yes", "true", "12", "1.5", "2026-03-23", ""]]
     ['NO', 'yes', True, 12, 1.5, '2026-03-23', None]
     """
+    if text[:1] not in _MAY_BE_TYPED and text not in _WORDS:  # most scalars: ids and words
+        return text
     if _NULL.match(text):
         return None
     if text in _BOOL:
@@ -186,6 +192,8 @@ def _decode(data: bytes) -> str:
 
 
 def _check_tabs(text: str) -> None:
+    if "\t" not in text:
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
@@ -225,7 +233,7 @@ def parse_yaml(source: bytes | str) -> tuple[object, Positions]:
         raise YamlProblem(line, 1, "encoding", "the file contains a NUL byte", "save it as text")
     _check_tabs(text)
     try:
-        return _build(yaml.parse(text, Loader=_Loader), text)
+        return _build(_Loader(text), text)
     except yaml.reader.ReaderError as err:  # no mark; its offset is in bytes for libyaml
         offset = max(text.find(chr(err.character)), 0)
         line = text.count("\n", 0, offset) + 1
@@ -253,76 +261,78 @@ def _place_block(positions: Positions, path: Path_, event: yaml.ScalarEvent, tex
     positions._texts[path] = event.value
 
 
-def _build(events, text: str) -> tuple[object, Positions]:
+def _build(loader: yaml.BaseLoader, text: str) -> tuple[object, Positions]:
+    """Plain values from the loader's events, one at a time, with their positions."""
     positions = Positions()
-    # Each frame: [container, path, pending_key, key_mark, seen_keys]
+    values, keys = positions.values, positions.keys
+    # Each frame: [container, path, pending_key, key_position, seen_keys]
     stack: list[list] = []
     root: object = None
     documents = 0
-
-    def place(value: object, mark: yaml.Mark) -> Path_:
-        nonlocal root
-        where = (mark.line + 1, mark.column + 1)
-        if not stack:
-            root = value
-            positions.values[()] = where
-            return ()
-        frame = stack[-1]
-        container, path = frame[0], frame[1]
-        if isinstance(container, list):
-            child = path + (len(container),)
-            container.append(value)
-            positions.values[child] = where
-            return child
-        if frame[2] is None:  # this value is a key
-            if not isinstance(value, str):
-                raise YamlProblem(*where, "yaml-key", "keys must be plain words")
-            if value in frame[4]:
-                first = frame[4][value]
+    next_event = loader.get_event
+    try:
+        while (event := next_event()).__class__ is not yaml.StreamEndEvent:
+            kind = event.__class__
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            if kind is yaml.AliasEvent or getattr(event, "anchor", None):
                 raise YamlProblem(
-                    *where,
-                    "duplicate-key",
-                    f"the key '{value}' appears twice (first on line {first[0]})",
+                    *where, "yaml-alias", "anchors and aliases (& and *) are not allowed"
                 )
-            frame[4][value] = where
-            frame[2], frame[3] = value, where
-            return ()
-        key = frame[2]
-        child = path + (key,)
-        container[key] = value
-        positions.values[child] = where
-        positions.keys[child] = frame[3]
-        frame[2] = None
-        return child
-
-    for event in events:
-        mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(*where, "yaml-alias", "anchors and aliases (& and *) are not allowed")
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise YamlProblem(
-                    *where, "yaml-documents", "more than one YAML document in the file"
-                )
-        elif isinstance(event, yaml.ScalarEvent):
             frame = stack[-1] if stack else None
-            is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
-            path = place(event.value if is_key else _scalar(event), mark)
-            if event.style == "|" and not is_key:
+            is_key = frame is not None and frame[2] is None and frame[0].__class__ is dict
+            if kind is yaml.ScalarEvent:
+                if is_key:
+                    _take_key(frame, event.value, where)
+                    continue
+                value = _scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(*where, "yaml-depth", "the file nests too deeply")
+                if is_key:
+                    raise YamlProblem(*where, "yaml-key", "keys must be plain words")
+                core = "map" if kind is yaml.MappingStartEvent else "seq"
+                if event.tag and event.tag != f"tag:yaml.org,2002:{core}":
+                    raise YamlProblem(*where, "yaml-tag", f"the tag {event.tag} is not allowed")
+                value = {} if core == "map" else []
+            else:
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise YamlProblem(
+                            *where, "yaml-documents", "more than one YAML document in the file"
+                        )
+                continue
+            # Place the value in its container (or at the root), under its path.
+            if frame is None:
+                root, path = value, ()
+            elif frame[0].__class__ is list:
+                path = frame[1] + (len(frame[0]),)
+                frame[0].append(value)
+            else:
+                path = frame[1] + (frame[2],)
+                frame[0][frame[2]] = value
+                keys[path] = frame[3]
+                frame[2] = None
+            values[path] = where
+            if kind is not yaml.ScalarEvent:
+                stack.append([value, path, None, None, {}])
+            elif event.style == "|":
                 _place_block(positions, path, event, text)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(*where, "yaml-depth", "the file nests too deeply")
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise YamlProblem(*where, "yaml-key", "keys must be plain words")
-            core = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-            if event.tag and event.tag != f"tag:yaml.org,2002:{core}":
-                raise YamlProblem(*where, "yaml-tag", f"the tag {event.tag} is not allowed")
-            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = place(container, mark)
-            stack.append([container, path, None, None, {}])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
+    finally:
+        loader.dispose()
     return root, positions
+
+
+def _take_key(frame: list, key: str, where: tuple[int, int]) -> None:
+    """Note `key` as the mapping's next key; a second use of it is an error."""
+    seen = frame[4]
+    if key in seen:
+        raise YamlProblem(
+            *where, "duplicate-key", f"the key '{key}' appears twice (first on line {seen[key][0]})"
+        )
+    seen[key] = where
+    frame[2], frame[3] = key, where
