@@ -15,6 +15,7 @@ import math
 import re
 import textwrap
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import networkx as nx
 
@@ -144,8 +145,16 @@ def wrap_label(label: str, width: int = WRAP) -> list[str]:
     >>> wrap_label("Forsknings- och innovationsrådet i Skåne (FIRS)")
     ['Forsknings- och', 'innovationsrådet', 'i Skåne (FIRS)']
     """
-    words = " ".join(str(label).split())
-    return textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return list(_wrapped(" ".join(str(label).split()), width))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(words: str, width: int) -> tuple[str, ...]:
+    """`wrap_label`, once per label: a barrier is drawn in the drawing of each of its
+    organisations, in every edition."""
+    return tuple(
+        textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False) or [""]
+    )
 
 
 def label_box(

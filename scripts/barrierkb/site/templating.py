@@ -104,6 +104,23 @@ def front_matter(**fields: object) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, shared by every edition's environment."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 @cache
 def environment(lang: str) -> jinja2.Environment:
     """The environment of an edition: its templates translate into `lang`.
@@ -120,6 +137,11 @@ def environment(lang: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        # The templates are part of the package: they change with the code, never during
+        # a build, so neither a check of their files' times on every use nor a compilation
+        # per edition.
+        auto_reload=False,
+        bytecode_cache=_COMPILED,
     )
     env.install_gettext_translations(translations(lang), newstyle=True)
     env.filters.update(
