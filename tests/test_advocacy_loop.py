@@ -312,3 +312,26 @@ def test_start_page_recently_changed_uses_the_same_git_history(loop):
     assert last_change(kb, barrier, history) == dt.date(2026, 4, 16)  # the commit
     assert last_change(kb, barrier, None) == dt.date(2026, 4, 15)  # the newest record date
     assert recently_changed(kb, 1, history) == [barrier]
+
+
+@pytest.mark.parametrize(
+    ("done", "said"),
+    [("2026-03-01", "before the meeting (2026-03-23)"), ("2026-07-01", "after today")],
+)
+def test_a_commitment_is_done_between_its_meeting_and_today(tmp_path, done, said):
+    root = loop_kb(tmp_path / "kb")
+    text = MARCH_MEETING.replace("due: 2026-04-30", f"due: 2026-04-30\n          done: {done}")
+    write(root, f"briefings/{MARCH}.yml", text)
+    found = [d for d in check(load(root), today=TODAY) if d.level == "error"]
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if f"done: {done}" in row)
+    assert [(d.code, d.line, d.col) for d in found] == [("commitment-done-date", line, 17)]
+    assert said in found[0].message and found[0].hint
+
+
+def test_a_commitment_done_after_its_meeting_is_no_longer_open(tmp_path):
+    root = loop_kb(tmp_path / "kb")
+    text = MARCH_MEETING.replace("due: 2026-04-30", "due: 2026-04-30\n          done: 2026-04-28")
+    write(root, f"briefings/{MARCH}.yml", text)
+    kb = load(root)
+    assert [d for d in check(kb, today=TODAY) if d.level == "error"] == []
+    assert [p.commitment.by for p in open_commitments(kb, TODAY)] == ["malmo-stad"]

@@ -95,6 +95,7 @@ EXPECTED: dict[str, set[tuple[str, str, int, int]]] = {
     "outcome-status-not-in-history": {
         ("outcome-status-not-in-history", f"briefings/{BRIEFING_ID}.yml", 14, 15)
     },
+    "commitment-done-date": {("commitment-done-date", f"briefings/{BRIEFING_ID}.yml", 18, 17)},
 }
 
 #: Fixtures too large to keep as files are written by code.

@@ -25,6 +25,7 @@ def outcome_findings(
 
     - an outcome is an error on a meeting that has not happened yet;
     - each item names a barrier on the meeting's agenda;
+    - a commitment is done (`done`) between the meeting and today;
     - a status reached at a real meeting is also in the barrier's `status_history`,
       with the meeting's date and forum (one truth, two views).
     """
@@ -41,6 +42,7 @@ def outcome_findings(
         )
     agenda = [item.barrier for item in getattr(briefing, "barriers", None) or []]
     for i, item in enumerate(outcome.items):
+        yield from _done_dates(briefing, i, item.commitments, today)
         loc = ("outcome", "items", i, "barrier")
         if item.barrier not in agenda:
             if item.barrier in kb.barriers:
@@ -66,6 +68,22 @@ def outcome_findings(
                 f"add to barriers/{item.barrier}.yml a status_history entry with date "
                 f"{briefing.date}, status {item.status} and forum {briefing.forum}",
             )
+
+
+def _done_dates(
+    briefing: Briefing, i: int, made: list[Commitment], today: dt.date
+) -> Iterator[Finding]:
+    """A commitment is met between its meeting and today, never before or after."""
+    for j, commitment in enumerate(made):
+        done = commitment.done
+        if done is None or briefing.date <= done <= today:
+            continue
+        when = f"before the meeting ({briefing.date})" if done < briefing.date else "after today"
+        yield Finding(
+            ("outcome", "items", i, "commitments", j, "done"),
+            "commitment-done-date",
+            f"outcome.items[{i}].commitments[{j}].done: {done} is {when}",
+        )
 
 
 @dataclass(frozen=True)

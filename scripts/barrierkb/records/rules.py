@@ -413,6 +413,15 @@ RULES: dict[str, Rule] = _rules(
         "One truth, two views: the barrier's history and the meeting's outcome say the same.",
     ),
     Rule(
+        "commitment-done-date",
+        "error",
+        "A commitment is marked done before the meeting that made it, or after today.",
+        "give the date a source says the commitment was met: on or after the meeting, "
+        "not in the future",
+        "A commitment is made at its meeting and met later; a date outside that span is a typo "
+        "that would move it off the commitments page.",
+    ),
+    Rule(
         "dead-link",
         "warning",
         "A source address no longer answers (only with `check --links`).",
