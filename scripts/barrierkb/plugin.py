@@ -172,6 +172,9 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         """Put back what `on_page_content` held back, now that search has read the page."""
         parts = self.held_back.pop(page.file.src_uri, None)
+        if page.file.src_uri in self.generated:
+            # Written once this returns: MkDocs would keep every page's HTML to the build's end.
+            page.content = ""
         return put_back(output, parts) if parts else output
 
     def on_post_build(self, config) -> None:

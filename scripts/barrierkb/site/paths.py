@@ -8,7 +8,7 @@ functions as Jinja globals.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 REGISTER = "register/index.md"
 STAKEHOLDER_INDEX = "stakeholders/index.md"
@@ -48,7 +48,6 @@ def html_path(src: str) -> str:
     return src[:-3] + ".html" if src.endswith(".md") else src
 
 
-@cache
 def relative(from_src: str, to_src: str) -> str:
     """A link from one page (or file) to another, relative, as served.
 
@@ -59,7 +58,14 @@ def relative(from_src: str, to_src: str) -> str:
     >>> relative("register/status/raised.md", "register/index.md")
     '../index.html'
     """
-    start = from_src.split("/")[:-1]
+    return _relative_from(from_src.rpartition("/")[0], to_src)
+
+
+@lru_cache(maxsize=32768)
+def _relative_from(folder: str, to_src: str) -> str:
+    """`relative` from any page in `folder`: pages of one folder link to the same pages, so
+    this is kept once per folder, not once per page (which grew with the pages squared)."""
+    start = folder.split("/") if folder else []
     target = html_path(to_src).split("/")
     common = 0
     while common < min(len(start), len(target) - 1) and start[common] == target[common]:
