@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from . import vocab
 from .citing import citation_findings
@@ -179,53 +179,43 @@ def _suggest(target: str, records: dict) -> str:
 
 
 def _text_is_safe(texts: list[tuple[tuple, str]], personal: bool) -> Iterator[Finding]:
-    """Personal data, raw HTML, unsafe links and control characters in a record's text.
-
-    Each search runs once over all the texts joined, then leaf by leaf only where it found
-    something: most records hold no address, no `<` and no link. A blank line cannot be part
-    of any match, so the joined search misses nothing a leaf's search would find.
-    """
+    """Personal data, raw HTML, unsafe links and control characters in a record's text."""
     public = [(loc, text) for loc, text in texts if personal and INTERNAL_FIELDS.isdisjoint(loc)]
-    if joined := "\n\n".join(text for _, text in public):
-        for find, what, quick in (
-            (EMAIL.search, "an e-mail address", EMAIL_DOMAIN.search),
-            (phone_number, "a phone number", phone_number),
-        ):
-            if not quick(joined):
-                continue
-            for loc, text in public:
-                if quick(text) and (match := find(text)):
-                    message = f"{field_path(loc)}: {what} in a public record"
-                    yield Finding(loc, "personal-data", message, None, match.start())
-    joined = "\n\n".join(text for _, text in texts)
-    if "<" in joined:
-        for loc, text in texts:
-            # autolinks blanked out, not removed, so that offsets stay true
-            blanked = AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
-            if "<" in text and (match := RAW_HTML.search(blanked)):
-                message = f"{field_path(loc)}: raw HTML in text"
-                yield Finding(loc, "raw-html", message, None, match.start())
-    if may_link(joined):
-        for loc, text in texts:
-            for target, reason in unsafe_links(text):
-                yield Finding(
-                    loc,
-                    "unsafe-link",
-                    f"{field_path(loc)}: the link target '{target[:40]}' would be dropped: "
-                    f"{reason}",
-                    None,
-                    max(text.find(target), 0),
-                )
-    if UNSAFE_CHARS.search(joined):
-        for loc, text in texts:
-            if match := UNSAFE_CHARS.search(text):
-                yield Finding(
-                    loc,
-                    "control-character",
-                    f"{field_path(loc)}: an invisible control or text-direction character",
-                    None,
-                    match.start(),
-                )
+    for find, what, quick in (
+        (EMAIL.search, "an e-mail address", EMAIL_DOMAIN.search),
+        (phone_number, "a phone number", phone_number),
+    ):
+        for loc, text in _worth_searching(public, quick):
+            if quick(text) and (match := find(text)):
+                message = f"{field_path(loc)}: {what} in a public record"
+                yield Finding(loc, "personal-data", message, None, match.start())
+    for loc, text in _worth_searching(texts, lambda joined: "<" in joined):
+        # autolinks blanked out, not removed, so that offsets stay true
+        blanked = AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
+        if "<" in text and (match := RAW_HTML.search(blanked)):
+            yield Finding(
+                loc, "raw-html", f"{field_path(loc)}: raw HTML in text", None, match.start()
+            )
+    for loc, text in _worth_searching(texts, may_link):
+        for target, reason in unsafe_links(text):
+            message = (
+                f"{field_path(loc)}: the link target '{target[:40]}' would be dropped: {reason}"
+            )
+            yield Finding(loc, "unsafe-link", message, None, max(text.find(target), 0))
+    for loc, text in _worth_searching(texts, UNSAFE_CHARS.search):
+        if match := UNSAFE_CHARS.search(text):
+            message = f"{field_path(loc)}: an invisible control or text-direction character"
+            yield Finding(loc, "control-character", message, None, match.start())
+
+
+def _worth_searching(
+    texts: list[tuple[tuple, str]], quick: Callable[[str], object]
+) -> list[tuple[tuple, str]]:
+    """The texts to search one by one: all of them when `quick` finds something in them
+    joined, else none. Most records hold no address, no `<` and no link, so one search of
+    the whole record rules them out; a blank line is part of no match, so joining them
+    misses nothing a search of each would find."""
+    return texts if texts and quick("\n\n".join(text for _, text in texts)) else []
 
 
 def _status_history(barrier: Barrier) -> Iterator[Finding]:

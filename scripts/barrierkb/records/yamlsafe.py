@@ -261,12 +261,37 @@ def _place_block(positions: Positions, path: Path_, event: yaml.ScalarEvent, tex
     positions._texts[path] = event.value
 
 
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or sequence while its events are read."""
+
+    container: dict | list
+    path: Path_
+    #: In a mapping: the key read whose value comes next (None: a key comes next), and where
+    #: it stood; every key read so far, with where it stood.
+    key: str | None = None
+    key_at: tuple[int, int] = (1, 1)
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def wants_key(self) -> bool:
+        return self.key is None and self.container.__class__ is dict
+
+    def take_key(self, key: str, where: tuple[int, int]) -> None:
+        """Note `key` as the mapping's next key; a second use of it is an error."""
+        if key in self.seen:
+            first = self.seen[key][0]
+            raise YamlProblem(
+                *where, "duplicate-key", f"the key '{key}' appears twice (first on line {first})"
+            )
+        self.seen[key] = where
+        self.key, self.key_at = key, where
+
+
 def _build(loader: yaml.BaseLoader, text: str) -> tuple[object, Positions]:
     """Plain values from the loader's events, one at a time, with their positions."""
     positions = Positions()
     values, keys = positions.values, positions.keys
-    # Each frame: [container, path, pending_key, key_position, seen_keys]
-    stack: list[list] = []
+    stack: list[_Frame] = []
     root: object = None
     documents = 0
     next_event = loader.get_event
@@ -283,10 +308,10 @@ def _build(loader: yaml.BaseLoader, text: str) -> tuple[object, Positions]:
                     *where, "yaml-alias", "anchors and aliases (& and *) are not allowed"
                 )
             frame = stack[-1] if stack else None
-            is_key = frame is not None and frame[2] is None and frame[0].__class__ is dict
+            is_key = frame is not None and frame.wants_key()
             if kind is yaml.ScalarEvent:
                 if is_key:
-                    _take_key(frame, event.value, where)
+                    frame.take_key(event.value, where)
                     continue
                 value = _scalar(event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -309,30 +334,19 @@ def _build(loader: yaml.BaseLoader, text: str) -> tuple[object, Positions]:
             # Place the value in its container (or at the root), under its path.
             if frame is None:
                 root, path = value, ()
-            elif frame[0].__class__ is list:
-                path = frame[1] + (len(frame[0]),)
-                frame[0].append(value)
+            elif frame.key is None:  # a sequence
+                path = frame.path + (len(frame.container),)
+                frame.container.append(value)
             else:
-                path = frame[1] + (frame[2],)
-                frame[0][frame[2]] = value
-                keys[path] = frame[3]
-                frame[2] = None
+                path = frame.path + (frame.key,)
+                frame.container[frame.key] = value
+                keys[path] = frame.key_at
+                frame.key = None
             values[path] = where
             if kind is not yaml.ScalarEvent:
-                stack.append([value, path, None, None, {}])
+                stack.append(_Frame(value, path))
             elif event.style == "|":
                 _place_block(positions, path, event, text)
     finally:
         loader.dispose()
     return root, positions
-
-
-def _take_key(frame: list, key: str, where: tuple[int, int]) -> None:
-    """Note `key` as the mapping's next key; a second use of it is an error."""
-    seen = frame[4]
-    if key in seen:
-        raise YamlProblem(
-            *where, "duplicate-key", f"the key '{key}' appears twice (first on line {seen[key][0]})"
-        )
-    seen[key] = where
-    frame[2], frame[3] = key, where
