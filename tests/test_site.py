@@ -192,6 +192,17 @@ def test_downloads_and_feed_are_built(site):
         assert (site / path).is_file(), path
 
 
+def test_data_page_lists_each_download_at_its_size_on_disk(site):
+    """A file with characters beyond ASCII must not be listed by its length in characters."""
+    listed = re.findall(
+        r'<a href="([^"]+)" download>[^<]*</a></td><td>[^<]*</td><td>[^<]*</td><td>([\d.]+) KiB',
+        (site / "data.html").read_text(encoding="utf-8"),
+    )
+    assert len(listed) >= 10
+    for href, kib in listed:
+        assert float(kib) == round((site / href).stat().st_size / 1024, 1), href
+
+
 def test_feed_is_valid_atom(site):
     import xml.etree.ElementTree as ET
 

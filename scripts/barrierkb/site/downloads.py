@@ -60,5 +60,6 @@ def data_page(files: dict[str, str | bytes]) -> str:
     for path, content in sorted(files.items()):
         fmt, description = DESCRIPTIONS.get(path, ("", ""))
         # `_("")` would be the catalogue's header: a file without a description has none.
-        rows.append((path, fmt, _(description) if description else "", len(content)))
+        size = len(content.encode() if isinstance(content, str) else content)  # as written
+        rows.append((path, fmt, _(description) if description else "", size))
     return render_template("data.md.j2", DATA_PAGE, rows=rows)
