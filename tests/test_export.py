@@ -227,7 +227,7 @@ def test_xlsx_has_a_sheet_per_table_with_every_public_record(mixed_kb):
 def test_internal_records_and_notes_never_appear_in_any_export(mixed_kb, audience_filter):
     kb = for_audience(mixed_kb, "public") if audience_filter else mixed_kb
     outputs = {
-        "json": to_json(kb),
+        "json": to_json(kb).decode(),
         "csv-barriers": to_csv(kb, "barriers").decode("utf-8-sig"),
         "csv-stakeholders": to_csv(kb, "stakeholders").decode("utf-8-sig"),
         "xlsx": xlsx_text(to_xlsx(kb)),
@@ -395,4 +395,4 @@ def test_json_export_is_the_plain_encoding_of_every_record_with_how_to_cite_it()
         if kb.records(kind) or kind != "sources"
     }
     expected = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    assert to_json(kb, cite_as) == expected
+    assert to_json(kb, cite_as) == expected.encode()

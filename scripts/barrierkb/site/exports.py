@@ -45,13 +45,14 @@ def record_data(kb: KnowledgeBase, record: Record, cite_as: dict | None = None) 
     return data
 
 
-def to_json(kb: KnowledgeBase, cite_as: dict[str, dict] | None = None) -> str:
-    """All public records of every kind, with every public field.
+def to_json(kb: KnowledgeBase, cite_as: dict[str, dict] | None = None) -> bytes:
+    """All public records of every kind, with every public field, as UTF-8.
 
     `cite_as` maps a barrier id to how to cite its record (see `pages.cite_as`).
-    The text is what `json.dumps(..., indent=2, sort_keys=True)` gives for the
-    whole document; it is assembled from each record's own text, which is
-    encoded once per knowledge base (only `cite_as` differs between editions).
+    The bytes are what `json.dumps(..., indent=2, sort_keys=True)` gives for the
+    whole document, encoded; they are assembled from each record's own encoded
+    text, made once per knowledge base (only `cite_as` differs between editions),
+    and joined once, so a large register is never held as text and bytes at once.
     """
     cite_as = cite_as or {}
     public = for_audience(kb, "public")
@@ -62,11 +63,12 @@ def to_json(kb: KnowledgeBase, cite_as: dict[str, dict] | None = None) -> str:
             continue
         how = cite_as if kind == "barriers" else {}
         items = [
-            _with_key(_record_json(public, r).decode(), "cite_as", how.get(r.id)) for r in records
+            _indented(_with_key(_record_json(public, r), "cite_as", how.get(r.id)), 2)
+            for r in records
         ]
-        body = "[\n" + ",\n".join(_indented(i, 2) for i in items) + "\n  ]" if items else "[]"
-        sections.append(f"  {json.dumps(kind)}: {body}")
-    return "{\n" + ",\n".join(sections) + "\n}\n"
+        head = f"  {json.dumps(kind)}: ".encode()
+        sections.append([head, b"[\n", b",\n".join(items), b"\n  ]"] if items else [head, b"[]"])
+    return b"{\n" + b",\n".join(b"".join(parts) for parts in sections) + b"\n}\n"
 
 
 def _dumps(value) -> str:
@@ -75,41 +77,40 @@ def _dumps(value) -> str:
 
 @per_kb
 def _record_json(kb: KnowledgeBase, record: Record) -> bytes:
-    """One record's JSON text (without `cite_as`), as a document of its own, in UTF-8:
-    kept for every edition, it takes half the memory of the text."""
+    """One record's JSON (without `cite_as`) as a document of its own, in UTF-8."""
     return _dumps(record_data(kb, record)).encode()
 
 
-def _with_key(text: str, key: str, value) -> str:
-    """`text` (an object's JSON from `_dumps`) with `key: value` added in sorted place.
+def _with_key(text: bytes, key: str, value) -> bytes:
+    """`text` (an object's JSON from `_dumps`, encoded) with `key: value` added in sorted place.
 
-    >>> a_c, b = _dumps({"a": 1, "c": 3}), {"x": 2}
-    >>> _with_key(a_c, "b", b) == _dumps({"a": 1, "b": b, "c": 3})
+    >>> a_c, b = _dumps({"a": 1, "c": 3}).encode(), {"x": 2}
+    >>> _with_key(a_c, "b", b) == _dumps({"a": 1, "b": b, "c": 3}).encode()
     True
-    >>> _with_key(a_c, "d", b) == _dumps({"a": 1, "c": 3, "d": b})
+    >>> _with_key(a_c, "d", b) == _dumps({"a": 1, "c": 3, "d": b}).encode()
     True
     """
     if value is None:
         return text
-    if text == "{}":
-        return _dumps({key: value})
-    lines = text.split("\n")
-    entry = f"  {json.dumps(key)}: " + _indented(_dumps(value), 1).lstrip()
+    if text == b"{}":
+        return _dumps({key: value}).encode()
+    lines = text.split(b"\n")
+    entry = f"  {json.dumps(key)}: ".encode() + _indented(_dumps(value).encode(), 1).lstrip()
     # The object's own keys are the lines indented by exactly two spaces, in sorted order:
     # the entry goes before the first that sorts after it, or last.
     for i, line in enumerate(lines):
-        if i and line.startswith('  "') and json.loads(line.partition(": ")[0]) > key:
-            lines.insert(i, entry + ",")
-            return "\n".join(lines)
-    lines[-2] += ","  # the last key: the line before the closing brace gains a comma
+        if i and line.startswith(b'  "') and json.loads(line.partition(b": ")[0]) > key:
+            lines.insert(i, entry + b",")
+            return b"\n".join(lines)
+    lines[-2] += b","  # the last key: the line before the closing brace gains a comma
     lines.insert(len(lines) - 1, entry)
-    return "\n".join(lines)
+    return b"\n".join(lines)
 
 
-def _indented(text: str, levels: int) -> str:
-    """JSON text moved `levels` indentation steps (two spaces each) to the right."""
-    pad = "  " * levels
-    return pad + text.replace("\n", "\n" + pad)
+def _indented(text: bytes, levels: int) -> bytes:
+    """JSON moved `levels` indentation steps (two spaces each) to the right."""
+    pad = b"  " * levels
+    return pad + text.replace(b"\n", b"\n" + pad)
 
 
 def _source_titles(kb: KnowledgeBase, record: Record) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -143,7 +144,11 @@ def environment(lang: str) -> jinja2.Environment:
         auto_reload=False,
         bytecode_cache=_COMPILED,
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    catalogue = translations(lang)
+    env.install_gettext_translations(catalogue, newstyle=True)
+    # `_()` straight to the catalogue, as the extension's newstyle gettext does it but
+    # without its two further context calls per string (a page has dozens of strings).
+    env.globals["_"] = markup_gettext(catalogue.gettext)
     env.filters.update(
         localized=localized,
         # the English translation beside the Swedish text, on the Swedish edition only
@@ -190,6 +195,20 @@ def environment(lang: str) -> jinja2.Environment:
         example_page=paths.example_page,
     )
     return env
+
+
+def markup_gettext(gettext: Callable[[str], str]) -> Callable[..., Markup]:
+    """`_("Till %(name)s", name=x)` in a template: the translation as markup, the values
+    escaped into it; always formatted, so `%%` is a percent sign with or without values.
+
+    >>> str(markup_gettext(lambda s: s)("Till %(name)s", name="<b>"))
+    'Till &lt;b&gt;'
+    """
+
+    def _(string: str, **variables: object) -> Markup:
+        return Markup(gettext(string)) % variables
+
+    return _
 
 
 #: Where a sentence ends: a full stop, question or exclamation mark before a capital.
