@@ -77,7 +77,8 @@ def _dumps(value) -> str:
 
 @per_kb
 def _record_json(kb: KnowledgeBase, record: Record) -> bytes:
-    """One record's JSON (without `cite_as`) as a document of its own, in UTF-8."""
+    """One record's JSON (without `cite_as`) as a document of its own, in UTF-8: kept for
+    every edition, it takes half the memory of text, and `to_json` joins it as it is."""
     return _dumps(record_data(kb, record)).encode()
 
 
