@@ -1,4 +1,5 @@
-"""The MkDocs adapter: `mkdocs serve` rebuilds the site when a record changes."""
+"""The MkDocs adapter: `mkdocs serve` rebuilds the site when a record changes, and search
+never reads the parts of a page marked unindexed, which the finished page still has."""
 
 from __future__ import annotations
 
@@ -66,3 +67,24 @@ def test_serve_rebuilds_when_a_record_changes(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_search_is_kept_from_each_unindexed_part_and_the_page_is_restored_after():
+    from barrierkb.plugin import hold_back, put_back
+    from barrierkb.site.templating import UNINDEXED_END, UNINDEXED_START
+
+    page = (
+        f"<h1>Hinder</h1><p>Text</p>{UNINDEXED_START}<ul><li>Region Skåne</li></ul>"
+        f"{UNINDEXED_END}<p>Mer text</p>{UNINDEXED_START}<svg/>{UNINDEXED_END}"
+        f"<p>Slut</p>{UNINDEXED_START}<p>aldrig stängd</p>"
+    )
+    light, parts = hold_back(page)
+    assert light == (
+        "<h1>Hinder</h1><p>Text</p><!-- bkb:held 0 --><p>Mer text</p><!-- bkb:held 1 -->"
+        f"<p>Slut</p>{UNINDEXED_START}<p>aldrig stängd</p>"
+    )
+    assert parts == [
+        f"{UNINDEXED_START}<ul><li>Region Skåne</li></ul>{UNINDEXED_END}",
+        f"{UNINDEXED_START}<svg/>{UNINDEXED_END}",
+    ]
+    assert put_back(light, parts) == page

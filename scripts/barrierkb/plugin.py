@@ -231,23 +231,31 @@ def toc_tokens(html: str) -> list[dict]:
     return root
 
 
-_UNINDEXED = re.compile(re.escape(UNINDEXED_START) + ".*?" + re.escape(UNINDEXED_END), re.S)
 _HELD = re.compile(r"<!-- bkb:held (\d+) -->")
 
 
 def hold_back(html: str) -> tuple[str, list[str]]:
     """Replace each unindexed part of `html` with a numbered placeholder comment.
 
+    Found with `str.find`: a lazy regular expression across a large page (a
+    hub's, with hundreds of barriers) tries the end marker at every character.
+
     >>> hold_back("<p>a</p><!-- bkb:unindexed --><svg/><!-- /bkb:unindexed -->")
     ('<p>a</p><!-- bkb:held 0 -->', ['<!-- bkb:unindexed --><svg/><!-- /bkb:unindexed -->'])
     """
     parts: list[str] = []
-
-    def hold(match: re.Match) -> str:
-        parts.append(match.group(0))
-        return f"<!-- bkb:held {len(parts) - 1} -->"
-
-    return _UNINDEXED.sub(hold, html), parts
+    kept: list[str] = []
+    done = 0
+    while (start := html.find(UNINDEXED_START, done)) != -1:
+        end = html.find(UNINDEXED_END, start + len(UNINDEXED_START))
+        if end == -1:
+            break
+        end += len(UNINDEXED_END)
+        kept += (html[done:start], f"<!-- bkb:held {len(parts)} -->")
+        parts.append(html[start:end])
+        done = end
+    kept.append(html[done:])
+    return "".join(kept), parts
 
 
 def put_back(html: str, parts: list[str]) -> str:
