@@ -34,20 +34,23 @@ def text_leaves(
     [(('title', 'sv'), 'A'), (('tags', 0), 'b')]
     """
     found: list[tuple[tuple, str]] = []
-
-    def walk(value: object, loc: tuple) -> None:  # a list, not a generator: half the calls
-        if isinstance(value, str):
-            found.append((loc, value))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if key not in skip:
-                    walk(item, loc + (key,))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                walk(item, loc + (i,))
-
-    walk(value, loc)
+    _walk(value, loc, skip, found)
     return found
+
+
+def _walk(value: object, loc: tuple, skip: frozenset[str], found: list) -> None:
+    """Append the strings under `value` to `found`. A function of its own, not a closure
+    that calls itself: that would be a reference cycle, and every list it filled would
+    wait for the garbage collector instead of going when its last user does."""
+    if isinstance(value, str):
+        found.append((loc, value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in skip:
+                _walk(item, loc + (key,), skip, found)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _walk(item, loc + (i,), skip, found)
 
 
 def record_texts(record: BaseModel) -> list[tuple[tuple, str]]:
