@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from . import vocab
 from .citing import citation_findings
@@ -181,41 +181,40 @@ def _suggest(target: str, records: dict) -> str:
 def _text_is_safe(texts: list[tuple[tuple, str]], personal: bool) -> Iterator[Finding]:
     """Personal data, raw HTML, unsafe links and control characters in a record's text."""
     public = [(loc, text) for loc, text in texts if personal and INTERNAL_FIELDS.isdisjoint(loc)]
+    everything = _joined(texts)
+    public_text = everything if len(public) == len(texts) else _joined(public)
     for find, what, quick in (
         (EMAIL.search, "an e-mail address", EMAIL_DOMAIN.search),
         (phone_number, "a phone number", phone_number),
     ):
-        for loc, text in _worth_searching(public, quick):
+        for loc, text in public if quick(public_text) else ():
             if quick(text) and (match := find(text)):
                 message = f"{field_path(loc)}: {what} in a public record"
                 yield Finding(loc, "personal-data", message, None, match.start())
-    for loc, text in _worth_searching(texts, lambda joined: "<" in joined):
+    for loc, text in texts if "<" in everything else ():
         # autolinks blanked out, not removed, so that offsets stay true
         blanked = AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
         if "<" in text and (match := RAW_HTML.search(blanked)):
             yield Finding(
                 loc, "raw-html", f"{field_path(loc)}: raw HTML in text", None, match.start()
             )
-    for loc, text in _worth_searching(texts, may_link):
+    for loc, text in texts if may_link(everything) else ():
         for target, reason in unsafe_links(text):
             message = (
                 f"{field_path(loc)}: the link target '{target[:40]}' would be dropped: {reason}"
             )
             yield Finding(loc, "unsafe-link", message, None, max(text.find(target), 0))
-    for loc, text in _worth_searching(texts, UNSAFE_CHARS.search):
+    for loc, text in texts if UNSAFE_CHARS.search(everything) else ():
         if match := UNSAFE_CHARS.search(text):
             message = f"{field_path(loc)}: an invisible control or text-direction character"
             yield Finding(loc, "control-character", message, None, match.start())
 
 
-def _worth_searching(
-    texts: list[tuple[tuple, str]], quick: Callable[[str], object]
-) -> list[tuple[tuple, str]]:
-    """The texts to search one by one: all of them when `quick` finds something in them
-    joined, else none. Most records hold no address, no `<` and no link, so one search of
-    the whole record rules them out; a blank line is part of no match, so joining them
-    misses nothing a search of each would find."""
-    return texts if texts and quick("\n\n".join(text for _, text in texts)) else []
+def _joined(texts: list[tuple[tuple, str]]) -> str:
+    """A record's texts as one, joined once, so that one search can rule the whole record
+    out: most records hold no address, no `<` and no link. A blank line is part of no
+    match, so the joined text holds every match that a search of each text would find."""
+    return "\n\n".join(text for _, text in texts)
 
 
 def _status_history(barrier: Barrier) -> Iterator[Finding]:
