@@ -75,8 +75,10 @@ def render_site(
         options=options,
         history=history,
     )
-    files[DATA_PAGE] = data_page(data)
-    # Downloads as UTF-8 bytes (what is written): half the memory of text with any character
-    # beyond Latin-1, for files that stay in memory through the whole build.
-    files.update({p: c.encode() if isinstance(c, str) else c for p, c in data.items()})
+    # Downloads as UTF-8 bytes (what is written, and what the data page gives the size of):
+    # half the memory of text with any character beyond Latin-1, for files that stay in
+    # memory through the whole build.
+    written = {p: c.encode() if isinstance(c, str) else c for p, c in data.items()}
+    files[DATA_PAGE] = data_page(written)
+    files.update(written)
     return dict(sorted(files.items()))

@@ -55,11 +55,11 @@ DESCRIPTIONS = {
 }
 
 
-def data_page(files: dict[str, str | bytes]) -> str:
+def data_page(files: dict[str, bytes]) -> str:
+    """The data page: each download in `files` (as written) with its format, contents and size."""
     rows = []
     for path, content in sorted(files.items()):
         fmt, description = DESCRIPTIONS.get(path, ("", ""))
         # `_("")` would be the catalogue's header: a file without a description has none.
-        size = len(content.encode() if isinstance(content, str) else content)  # as written
-        rows.append((path, fmt, _(description) if description else "", size))
+        rows.append((path, fmt, _(description) if description else "", len(content)))
     return render_template("data.md.j2", DATA_PAGE, rows=rows)
