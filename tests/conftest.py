@@ -297,3 +297,12 @@ def overlay_root(tmp_path: Path) -> Path:
 def kb_root(tmp_path: Path) -> Path:
     """A folder holding the clean knowledge base."""
     return make_kb(tmp_path / "kb")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The repository's site as `make site` builds it (every edition), once per test run:
+    the browser tests, the file-level checks and the build tests all read this one."""
+    from browser import build_site
+
+    return build_site(tmp_path_factory.mktemp("site") / "site")

@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser import build_site
 
 #: <link rel> values that make the browser fetch or connect.
 LOADING_RELS = {
@@ -86,8 +85,8 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("static") / "site")
+def site(site_dir) -> Path:
+    return site_dir
 
 
 @pytest.fixture(scope="module")

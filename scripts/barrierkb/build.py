@@ -3,12 +3,15 @@
 Each edition is still its own MkDocs build (its own language and search
 index), but one process builds them all, so the records are loaded and
 checked once (`site.prepare` keeps the last checked records while their
-files are unchanged) and what no language changes is computed once.
-Running `mkdocs build` once per configuration gives the same bytes.
+files are unchanged) and what no language changes is computed once. Where
+there is a second core, a second process renders the later editions' pages
+while MkDocs builds the first (`site.ahead`). Running `mkdocs build` once
+per configuration gives the same bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 from pathlib import Path
@@ -17,7 +20,9 @@ from mkdocs import utils
 from mkdocs.__main__ import ColorFormatter
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from .site.ahead import RenderAhead, second_core
 
 #: Each edition's configuration and its folder inside the site folder, Swedish first:
 #: its build cleans the whole folder, the others' builds go into subfolders of it.
@@ -57,18 +62,37 @@ def build_editions(project: str | Path = ".", site_dir: str | Path = "site") -> 
     """
     _log_like_mkdocs()
     project, site_dir = Path(project), Path(site_dir)
-    for config_file, folder in EDITIONS:
+    with _render_ahead(project, site_dir) as ahead:
+        for config_file, folder in EDITIONS:
+            config = _config(project / config_file, site_dir / folder)
+            config.plugins["barrierkb"].ahead = ahead
+            config.plugins.on_startup(command="build", dirty=False)
+            _settle_memory()
+            try:
+                mkdocs_build.build(config)
+            finally:
+                config.plugins.on_shutdown()
+
+
+def _config(config_file: Path, site_dir: Path):
+    """An edition's configuration, loaded afresh for its build: MkDocs keeps one instance
+    of each plugin for all configurations, so it holds the options of the last one loaded."""
+    try:
+        return load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+    except ConfigurationError as err:
+        raise Abort(f"{config_file.name}: {err}") from None
+
+
+def _render_ahead(project: Path, site_dir: Path) -> RenderAhead | contextlib.nullcontext[None]:
+    """A second process that renders the later editions' pages while the first edition
+    is built, when there is a core for it; otherwise every edition renders its own."""
+    if len(EDITIONS) < 2 or not second_core():
+        return contextlib.nullcontext()
+    editions = []
+    for config_file, folder in EDITIONS[1:]:
+        config = _config(project / config_file, site_dir / folder)
         try:
-            config = load_config(
-                config_file=str(project / config_file),
-                site_dir=str((site_dir / folder) if folder else site_dir),
-                strict=True,
-            )
-        except ConfigurationError as err:
-            raise Abort(f"{config_file}: {err}") from None
-        config.plugins.on_startup(command="build", dirty=False)
-        _settle_memory()
-        try:
-            mkdocs_build.build(config)
-        finally:
-            config.plugins.on_shutdown()
+            editions.append(config.plugins["barrierkb"].edition_of(config))
+        except PluginError:  # the edition's own build reports it
+            return contextlib.nullcontext()
+    return RenderAhead(editions)

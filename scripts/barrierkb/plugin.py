@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from time import perf_counter
 
@@ -28,6 +29,7 @@ from .records.model import FOLDERS
 from .records.overlay import OVERLAY_VARIABLE, OverlayError
 from .records.vocab import LANGUAGE
 from .site import render_site
+from .site.ahead import Edition, RenderAhead
 from .site.prepare import RecordErrors, SiteState, prepare
 from .site.printing import page_footer_css
 from .site.templating import UNINDEXED_END, UNINDEXED_START
@@ -67,30 +69,39 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        #: Seconds spent in each event handler of this plugin, over one build.
+        #: Seconds spent in each event handler of this plugin, over one build, and
+        #: (`ahead`) in the second process that rendered this edition's pages, if one did.
         self.seconds: Counter[str] = Counter()
+        #: The editions `barrierkb site` renders in a second process, if it does.
+        self.ahead: RenderAhead | None = None
+
+    def edition_of(self, config) -> Edition:
+        """What `prepare` is given for this edition, from its configuration and environment."""
+        audience = os.environ.get("BARRIERKB_AUDIENCE") or self.config.audience
+        if audience not in ("public", "internal"):
+            raise PluginError(f"BARRIERKB_AUDIENCE must be public or internal, not {audience!r}")
+        base = Path(config.config_file_path).parent
+        return Edition(
+            root=str((base / self.config.root).resolve()),
+            audience=audience,
+            home=self.config.home,
+            edit_url=self.config.edit_url,
+            commit_url=self.config.commit_url,
+            site_url=config.site_url or "",
+            lang=self.config.lang,
+            overlay=os.environ.get(OVERLAY_VARIABLE) or self.config.overlay or None,
+        )
 
     @_timed
     def on_config(self, config):
         self.seconds.clear()  # a new build (`mkdocs serve` builds again and again)
-        base = Path(config.config_file_path).parent
-        self.root = (base / self.config.root).resolve()
-        audience = os.environ.get("BARRIERKB_AUDIENCE") or self.config.audience
-        if audience not in ("public", "internal"):
-            raise PluginError(f"BARRIERKB_AUDIENCE must be public or internal, not {audience!r}")
+        #: What this edition is rendered from (a second process may have rendered it already).
+        self.edition = self.edition_of(config)
+        self.root = Path(self.edition.root)
         # Every page of this build, generated or hand-written, is in the edition's language.
         self._edition = set_edition(self.config.lang)
         try:
-            state = prepare(
-                self.root,
-                audience,
-                self.config.home,
-                self.config.edit_url,
-                commit_url=self.config.commit_url,
-                site_url=config.site_url or "",
-                lang=self.config.lang,
-                overlay=os.environ.get(OVERLAY_VARIABLE) or self.config.overlay or None,
-            )
+            state = prepare(**asdict(self.edition))
         except OverlayError as err:
             _remove_old_build(config.site_dir)
             raise PluginError(str(err)) from None
@@ -112,9 +123,14 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         self.generated: dict[str, str] = {}
         #: The unindexed parts of each generated page, held back from search.
         self.held_back: dict[str, list[str]] = {}
-        for path, content in render_site(
-            self.state.kb, self.state.options, self.state.network, self.state.history
-        ).items():
+        taken = self.ahead.take(self.edition, self.state.version) if self.ahead else None
+        if taken is None:
+            generated = render_site(
+                self.state.kb, self.state.options, self.state.network, self.state.history
+            )
+        else:
+            generated, self.seconds["ahead"] = taken
+        for path, content in generated.items():
             if path.endswith(".md"):
                 self.generated[path] = ""
             if files.get_file_from_path(path) is not None:
@@ -180,13 +196,15 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
     def on_post_build(self, config) -> None:
         """Say how much of the build was ours (`make bench` reads this line)."""
         reset_edition(self._edition)
+        ahead = self.seconds.pop("ahead", None)
         log.info(
             "barrierkb: %.2f s in this plugin (load and check %.2f s, render %.2f s, "
-            "page events %.2f s)",
+            "page events %.2f s)%s",
             sum(self.seconds.values()),
             self.seconds["on_config"],
             self.seconds["on_files"],
             sum(v for k, v in self.seconds.items() if k.startswith(("on_page", "on_post"))),
+            "" if ahead is None else f"; rendered beforehand in a second process in {ahead:.2f} s",
         )
 
     def on_serve(self, server, config, builder):

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -67,9 +68,22 @@ EDITION_PAGES = [
 MAIN_PAGES = SWEDISH_PAGES + [f"{lang}/{page}" for lang in ("da", "en") for page in EDITION_PAGES]
 
 
+#: The day the test sites are built for (today, fixed once): a single edition built
+#: later in the run with the same day can be compared with them byte for byte.
+BUILD_EPOCH = str(int(time.time()))
+
+
 def build_site(dest: Path, root: Path = REPO) -> Path:
-    """Every edition, as `make site` builds them (Swedish in `dest`, then da/ and en/)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BARRIERKB_AUDIENCE": "public"}
+    """Every edition, as `make site` builds them (Swedish in `dest`, then da/ and en/).
+
+    What the command printed is kept beside the site, in `build_log(dest)`.
+    """
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "BARRIERKB_AUDIENCE": "public",
+        "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+    }
     result = subprocess.run(
         [sys.executable, "-m", "barrierkb.cli", "site", "--site-dir", str(dest)],
         cwd=root,
@@ -80,7 +94,13 @@ def build_site(dest: Path, root: Path = REPO) -> Path:
     )
     if result.returncode != 0:
         raise AssertionError(f"barrierkb site failed in {root}:\n{result.stderr[-4000:]}")
+    build_log(dest).write_text(result.stderr, encoding="utf-8")
     return dest
+
+
+def build_log(site: Path) -> Path:
+    """Where `build_site` keeps what `barrierkb site` printed while it built `site`."""
+    return site.with_name(site.name + ".log")
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:

@@ -1,7 +1,7 @@
 """Fixtures of the browser tests: the site built once, served, and one Chromium.
 
-- `site_dir` / `site_url`: the repository's site, built once per session and
-  served on 127.0.0.1 (an ephemeral port).
+- `site_url`: the repository's site (`site_dir`, in tests/conftest.py), served
+  on 127.0.0.1 (an ephemeral port).
 - `hostile_repo` / `hostile_site` / `hostile_url`: a copy of the repository with
   the inert half of tests/hostile/ added, checked and built the same way.
 - `browser`: Debian's Chromium through Playwright. Without a browser (see `__init__`) the
@@ -39,11 +39,6 @@ def _unavailable(reason: str):
     if REQUIRE_BROWSER:
         pytest.fail(f"BARRIERKB_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
     pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture(scope="session")

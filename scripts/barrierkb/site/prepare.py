@@ -42,6 +42,9 @@ class SiteState:
     network: NetworkView | None = None
     #: Each record file's commits (`records.history`); None without git history.
     history: dict | None = None
+    #: What the records were read from (root, audience, overlay, day, every file's size and
+    #: time): two states of one version hold the same records.
+    version: tuple = ()
 
 
 def build_date() -> dt.date:
@@ -75,7 +78,7 @@ def prepare(
             f"{OVERLAY_VARIABLE} or in the barrierkb plugin option `overlay`"
         )
     extra = overlay_root(overlay, Path(root).resolve()) if audience == "internal" else None
-    visible, found = _checked(Path(root), audience, extra, today)
+    version, (visible, found) = _checked(Path(root), audience, extra, today)
     options = SiteOptions(
         home=home,
         audience=audience,
@@ -89,7 +92,7 @@ def prepare(
     if with_graph:
         graph = build_graph(visible, lang=lang, audience=audience)
         network = network_view(graph, home, strategy=audience == "internal")
-    return SiteState(visible, options, found, network, file_history(root))
+    return SiteState(visible, options, found, network, file_history(root), version)
 
 
 #: The last records checked, by what they were checked from: the editions of one
@@ -99,8 +102,9 @@ _last_checked: dict[tuple, tuple[KnowledgeBase, list[Diagnostic]]] = {}
 
 def _checked(
     root: Path, audience: str, overlay: Path | None, today: dt.date
-) -> tuple[KnowledgeBase, list[Diagnostic]]:
-    """The records under `root` (and the overlay) loaded, checked and filtered for `audience`.
+) -> tuple[tuple, tuple[KnowledgeBase, list[Diagnostic]]]:
+    """The records under `root` (and the overlay) loaded, checked and filtered for `audience`,
+    with the version they were read from.
 
     Kept while no record file changes (same paths, sizes and modification times).
     """
@@ -117,7 +121,7 @@ def _checked(
         # a site of thousands of records need not keep it (a quarter of the records' memory).
         kb.files = {k: replace(f, positions=None) for k, f in kb.files.items()}
         _last_checked[key] = (for_audience(kb, audience), found)
-    return _last_checked[key]
+    return key, _last_checked[key]
 
 
 def _fingerprint(*roots: Path | None) -> tuple:
