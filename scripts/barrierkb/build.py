@@ -1,4 +1,4 @@
-"""Every edition of the site in one process: what `make site` runs.
+"""Every edition of the site in one command: what `make site` runs.
 
 Each edition is still its own MkDocs build (its own language and search
 index), but one process builds them all, so the records are loaded and
