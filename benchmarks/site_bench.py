@@ -21,9 +21,10 @@ other plugins handling our pages. "rest/bare" is that rest against the bare
 build: the ratio our build would have if our own code took no time.
 
 "own %" is what the build waits on barrierkb: where there is a second core,
-`barrierkb site` renders the later editions' pages in a second process while
-MkDocs builds the first (`barrierkb.site.ahead`), and only taking them over
-counts. "ahead s" says how long that second process worked, beside the build.
+`barrierkb site` renders the first edition's downloads and the later editions
+in a second process while the build does its own work (`barrierkb.site.ahead`),
+and only taking them over counts. "ahead s" says how long that second process
+worked, beside the build.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def bare(root: Path, n: int, lang: str = "sv", text_length: int = 300) -> Path:
 
 
 OWN_TIME = re.compile(r"barrierkb: ([0-9.]+) s in this plugin")
-AHEAD_TIME = re.compile(r"rendered beforehand in a second process in ([0-9.]+) s")
+AHEAD_TIME = re.compile(r"rendered ahead in a second process: ([0-9.]+) s")
 
 
 def timed_run(command: list[str], cwd: Path) -> tuple[float, str, int]:

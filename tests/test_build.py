@@ -17,7 +17,9 @@ import pytest
 from browser import BUILD_EPOCH, REPO, build_log
 from conftest import BARRIER_PATH
 
-from barrierkb.site.ahead import Edition, RenderAhead, render_edition, second_core
+from barrierkb.site import render_site
+from barrierkb.site.ahead import Edition, RenderAhead, render_edition, rendered, second_core
+from barrierkb.site.prepare import prepare
 
 
 def edition_of(root: Path, lang: str = "sv") -> Edition:
@@ -36,7 +38,8 @@ def test_editions_rendered_ahead_are_the_bytes_of_their_own_builds(site_dir, tmp
     if not second_core():
         pytest.skip("one core: every edition renders its own pages")
     log = build_log(site_dir).read_text(encoding="utf-8")
-    assert log.count("rendered beforehand in a second process") == 2  # da and en
+    # The Swedish downloads, then the Danish and English editions whole.
+    assert log.count("rendered ahead in a second process") == 3
     for lang in ("da", "en"):
         alone = tmp_path / lang
         subprocess.run(
@@ -68,7 +71,7 @@ def test_editions_rendered_ahead_are_the_bytes_of_their_own_builds(site_dir, tmp
 def test_the_second_process_hands_over_what_the_edition_renders_itself(kb_root):
     edition = edition_of(kb_root, "en")
     version, files = render_edition(edition)
-    with RenderAhead([edition]) as ahead:
+    with RenderAhead([(edition, "site")]) as ahead:
         taken = ahead.take(edition, version)
     assert taken is not None
     handed, seconds = taken
@@ -76,9 +79,22 @@ def test_the_second_process_hands_over_what_the_edition_renders_itself(kb_root):
     assert "barriers/funding-domestic-recipients.md" in handed
 
 
+def test_downloads_rendered_ahead_join_the_pages_rendered_here_as_render_site_gives_them(
+    kb_root,
+):
+    edition = edition_of(kb_root)
+    state = prepare(kb_root)
+    whole = render_site(state.kb, state.options, state.network, state.history)
+    with RenderAhead([(edition, "downloads")]) as ahead:
+        files, seconds = rendered(state, edition, ahead)
+        assert ahead.seconds == {0: seconds} and seconds > 0  # the downloads came from it
+    assert list(files) == list(whole)
+    assert files == whole
+
+
 def test_records_changed_after_the_second_process_read_them_are_rendered_again(kb_root):
     edition = edition_of(kb_root)
-    with RenderAhead([edition]) as ahead:
+    with RenderAhead([(edition, "site")]) as ahead:
         ahead.process.join(timeout=120)  # done with the records as they were
         record = kb_root / BARRIER_PATH
         record.write_text(record.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
@@ -89,13 +105,14 @@ def test_records_changed_after_the_second_process_read_them_are_rendered_again(k
 def test_an_edition_the_second_process_cannot_render_is_left_to_the_build(kb_root):
     (kb_root / "barriers" / "trasig.yml").write_text("id: trasig\ntitle: [\n", encoding="utf-8")
     broken, other = edition_of(kb_root), edition_of(kb_root, "da")
-    with RenderAhead([broken]) as ahead:
+    with RenderAhead([(broken, "site"), (broken, "downloads")]) as ahead:
         assert ahead.take(other, ()) is None  # not given: nothing to wait for
         assert ahead.take(broken, ()) is None
+        assert ahead.take(broken, (), "downloads") is None
 
 
 def test_closing_stops_the_second_process_and_removes_its_files(kb_root):
-    ahead = RenderAhead([edition_of(kb_root, lang) for lang in ("sv", "da", "en")])
+    ahead = RenderAhead([(edition_of(kb_root, lang), "site") for lang in ("sv", "da", "en")])
     ahead.close()
     assert not ahead.process.is_alive()
     assert not ahead.folder.exists()

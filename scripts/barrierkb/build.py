@@ -4,9 +4,10 @@ Each edition is still its own MkDocs build (its own language and search
 index), but one process builds them all, so the records are loaded and
 checked once (`site.prepare` keeps the last checked records while their
 files are unchanged) and what no language changes is computed once. Where
-there is a second core, a second process renders the later editions' pages
-while MkDocs builds the first (`site.ahead`). Running `mkdocs build` once
-per configuration gives the same bytes.
+there is a second core, a second process renders the first edition's
+downloads beside its pages, then the later editions while MkDocs builds the
+first (`site.ahead`). Running `mkdocs build` once per configuration gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -84,15 +85,16 @@ def _config(config_file: Path, site_dir: Path):
 
 
 def _render_ahead(project: Path, site_dir: Path) -> RenderAhead | contextlib.nullcontext[None]:
-    """A second process that renders the later editions' pages while the first edition
-    is built, when there is a core for it; otherwise every edition renders its own."""
+    """A second process, when there is a core for it, that renders the first edition's
+    downloads while that edition renders its pages, then the later editions whole."""
     if len(EDITIONS) < 2 or not second_core():
         return contextlib.nullcontext()
     editions = []
-    for config_file, folder in EDITIONS[1:]:
+    for config_file, folder in EDITIONS:
         config = _config(project / config_file, site_dir / folder)
         try:
             editions.append(config.plugins["barrierkb"].edition_of(config))
         except PluginError:  # the edition's own build reports it
             return contextlib.nullcontext()
-    return RenderAhead(editions)
+    first, *later = editions
+    return RenderAhead([(first, "downloads"), *((edition, "site") for edition in later)])

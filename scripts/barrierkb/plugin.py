@@ -1,6 +1,6 @@
 """The MkDocs adapter: load and check the records, add the generated pages.
 
-Events hand off to the pure core (`site.prepare`, `render.render_site`); this
+Events hand off to the pure core (`site.prepare`, `site.ahead.rendered`); this
 class only wires them to MkDocs.
 """
 
@@ -28,8 +28,7 @@ from .records.i18n import reset_edition, set_edition
 from .records.model import FOLDERS
 from .records.overlay import OVERLAY_VARIABLE, OverlayError
 from .records.vocab import LANGUAGE
-from .site import render_site
-from .site.ahead import Edition, RenderAhead
+from .site.ahead import Edition, RenderAhead, rendered
 from .site.prepare import RecordErrors, SiteState, prepare
 from .site.printing import page_footer_css
 from .site.templating import UNINDEXED_END, UNINDEXED_START
@@ -72,7 +71,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         #: Seconds spent in each event handler of this plugin, over one build, and
         #: (`ahead`) in the second process that rendered this edition's pages, if one did.
         self.seconds: Counter[str] = Counter()
-        #: The editions `barrierkb site` renders in a second process, if it does.
+        #: What `barrierkb site` renders in a second process, if it does.
         self.ahead: RenderAhead | None = None
 
     def edition_of(self, config) -> Edition:
@@ -123,13 +122,9 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         self.generated: dict[str, str] = {}
         #: The unindexed parts of each generated page, held back from search.
         self.held_back: dict[str, list[str]] = {}
-        taken = self.ahead.take(self.edition, self.state.version) if self.ahead else None
-        if taken is None:
-            generated = render_site(
-                self.state.kb, self.state.options, self.state.network, self.state.history
-            )
-        else:
-            generated, self.seconds["ahead"] = taken
+        generated, ahead = rendered(self.state, self.edition, self.ahead)
+        if ahead:
+            self.seconds["ahead"] = ahead
         for path, content in generated.items():
             if path.endswith(".md"):
                 self.generated[path] = ""
@@ -204,7 +199,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             self.seconds["on_config"],
             self.seconds["on_files"],
             sum(v for k, v in self.seconds.items() if k.startswith(("on_page", "on_post"))),
-            "" if ahead is None else f"; rendered beforehand in a second process in {ahead:.2f} s",
+            "" if ahead is None else f"; rendered ahead in a second process: {ahead:.2f} s",
         )
 
     def on_serve(self, server, config, builder):

@@ -1,7 +1,8 @@
 """The site layer: the knowledge base rendered into pages and files, with no MkDocs import.
 
 `render_site(kb, options, network)` returns `{path: content}` for every
-generated page (Markdown whose body is HTML) and download (text or bytes). The
+generated page (Markdown whose body is HTML) and download (text or bytes):
+`render_pages` and `render_downloads` together, which can run apart. The
 MkDocs plugin adds them to the build; `barrierkb export-md` writes them to a
 folder for another engine.
 """
@@ -33,7 +34,7 @@ from .reference import REFERENCE, reference_page
 from .source_pages import source_pages
 from .templating import SiteOptions
 
-__all__ = ["NetworkView", "SiteOptions", "render_site"]
+__all__ = ["NetworkView", "SiteOptions", "render_downloads", "render_pages", "render_site"]
 
 
 def render_site(
@@ -48,8 +49,19 @@ def render_site(
     allies or drawings and there is no network page. Routes and allies are
     the home organisation's strategy: only the internal audience gets them.
     """
+    pages = render_pages(kb, options, network, history)
+    return dict(sorted({**pages, **render_downloads(kb, options, network, history)}.items()))
+
+
+def render_pages(
+    kb: KnowledgeBase,
+    options: SiteOptions,
+    network: NetworkView | None = None,
+    history: dict | None = None,
+) -> dict[str, str]:
+    """Every generated page but the data page (`render_downloads` makes it)."""
     strategy = network if network and options.audience == "internal" else None
-    files: dict[str, str | bytes] = {
+    files: dict[str, str] = {
         REGISTER: register_page(kb),
         STAKEHOLDER_INDEX: stakeholder_index(kb),
         REFERENCE: reference_page(),
@@ -67,6 +79,16 @@ def render_site(
     files.update(source_pages(kb))
     if network:
         files[NETWORK_PAGE] = network_page(kb, network, options)
+    return files
+
+
+def render_downloads(
+    kb: KnowledgeBase,
+    options: SiteOptions,
+    network: NetworkView | None = None,
+    history: dict | None = None,
+) -> dict[str, str | bytes]:
+    """Every download, as the bytes written, and the data page that lists them."""
     cite_as_of = {b.id: cite_as(kb, b, options, history) for b in kb.barriers.values()}
     data = downloads(
         kb,
@@ -78,7 +100,7 @@ def render_site(
     # Downloads as UTF-8 bytes (what is written, and what the data page gives the size of):
     # half the memory of text with any character beyond Latin-1, for files that stay in
     # memory through the whole build.
-    written = {p: c.encode() if isinstance(c, str) else c for p, c in data.items()}
-    files[DATA_PAGE] = data_page(written)
-    files.update(written)
-    return dict(sorted(files.items()))
+    written: dict[str, str | bytes] = {
+        p: c.encode() if isinstance(c, str) else c for p, c in data.items()
+    }
+    return {DATA_PAGE: data_page(written), **written}

@@ -1,15 +1,16 @@
-"""Later editions rendered in a second process while the first one is built.
+"""Work of later steps done in a second process while the build does its own.
 
 `barrierkb site` builds the editions one after another, and most of each
-build is MkDocs and Material working on one core. The records' pages of the
-next editions do not depend on that work, so on a machine with a second core
-a second process renders them meanwhile, in order, and each edition's build
-takes its pages ready-made (`RenderAhead.take`).
+build is MkDocs and Material working on one core. On a machine with a second
+core, a second process renders meanwhile what the builds will ask for: the
+first edition's downloads (while the build renders that edition's pages),
+then every page and file of the next editions. Each build takes its part
+ready-made (`rendered`).
 
-The same function of the same inputs gives the same bytes in either process.
-Whenever the second process has nothing for an edition (it failed, or a
-record file changed since it read the records), the build renders that
-edition itself, and reports whatever went wrong as it always does.
+The same functions of the same inputs give the same bytes in either process.
+Whenever the second process has nothing for a build (it failed, or a record
+file changed since it read the records), the build renders that part itself,
+and reports whatever went wrong as it always does.
 """
 
 from __future__ import annotations
@@ -21,16 +22,19 @@ import pickle
 import shutil
 import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from time import perf_counter
 
 from ..records.i18n import reset_edition, set_edition
-from . import render_site
-from .prepare import prepare
+from . import render_downloads, render_pages, render_site
+from .prepare import SiteState, prepare
 
-#: An edition's generated pages and files, by path (what `render_site` returns).
+#: Generated pages and files by path (what `render_site` returns).
 Files = dict[str, str | bytes]
+#: What the second process can render for an edition: all of it, or its downloads.
+PARTS: dict[str, Callable[..., Files]] = {"site": render_site, "downloads": render_downloads}
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,33 @@ class Edition:
     overlay: str | None = None
 
 
-def render_edition(edition: Edition) -> tuple[tuple, Files]:
-    """The records' version (`SiteState.version`) and every generated file of `edition`."""
+def render_edition(edition: Edition, part: str = "site") -> tuple[tuple, Files]:
+    """The records' version (`SiteState.version`) and the files of `part` of `edition`."""
     token = set_edition(edition.lang)
     try:
         state = prepare(**asdict(edition))
-        return state.version, render_site(state.kb, state.options, state.network, state.history)
+        return state.version, PARTS[part](state.kb, state.options, state.network, state.history)
     finally:
         reset_edition(token)
+
+
+def rendered(state: SiteState, edition: Edition, ahead: RenderAhead | None) -> tuple[Files, float]:
+    """Every generated file of the edition in `state` (as `render_site` gives them), and the
+    seconds the second process spent on them: what it rendered is taken, the rest rendered here.
+    """
+    inputs = (state.kb, state.options, state.network, state.history)
+    if ahead is not None:
+        whole = ahead.take(edition, state.version)
+        if whole is not None:
+            return whole
+        if (edition, "downloads") in ahead.jobs:
+            pages = render_pages(*inputs)
+            downloads, seconds = ahead.take(edition, state.version, "downloads") or (
+                render_downloads(*inputs),
+                0.0,
+            )
+            return dict(sorted({**pages, **downloads}.items())), seconds
+    return render_site(*inputs), 0.0
 
 
 def second_core() -> bool:
@@ -66,16 +89,17 @@ def second_core() -> bool:
 
 
 class RenderAhead:
-    """`editions` rendered in order by a second process, each handed over when taken.
+    """Parts of editions (`jobs`: edition and part) rendered in order by a second process,
+    each handed over when taken.
 
-    Each edition's files wait in a file of their own until `take`, so the
-    building process never holds more than the edition it builds.
+    Each part waits in a file of its own until `take`, so the building process
+    never holds more than the edition it builds.
     """
 
-    def __init__(self, editions: list[Edition]) -> None:
-        self.editions = list(editions)
+    def __init__(self, jobs: list[tuple[Edition, str]]) -> None:
+        self.jobs = list(jobs)
         self.folder = Path(tempfile.mkdtemp(prefix="barrierkb-ahead-"))
-        #: Seconds the second process took for each edition done, None where it failed.
+        #: Seconds the second process took for each job done, None where it failed.
         self.seconds: dict[int, float | None] = {}
         # Forked where the system can (it starts at once, with the modules loaded, and
         # leaves no helper process behind), else spawned; either way it reads the records
@@ -84,17 +108,19 @@ class RenderAhead:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self._done, sender = context.Pipe(duplex=False)
         self.process = context.Process(
-            target=_render_all, args=(self.editions, self.folder, sender), daemon=True
+            target=_render_all, args=(self.jobs, self.folder, sender), daemon=True
         )
         self.process.start()
         sender.close()
 
-    def take(self, edition: Edition, version: tuple) -> tuple[Files, float] | None:
-        """The files of `edition` and the seconds they took, once rendered; None when
-        the second process has none for it, or read records other than `version`."""
-        if edition not in self.editions:
+    def take(
+        self, edition: Edition, version: tuple, part: str = "site"
+    ) -> tuple[Files, float] | None:
+        """The files of `part` of `edition` and the seconds they took, once rendered; None
+        when the second process has none for it, or read records other than `version`."""
+        if (edition, part) not in self.jobs:
             return None
-        index = self.editions.index(edition)
+        index = self.jobs.index((edition, part))
         while index not in self.seconds:
             try:
                 done, seconds = self._done.recv()
@@ -125,22 +151,22 @@ class RenderAhead:
         self.close()
 
 
-def _render_all(editions: list[Edition], folder: Path, done) -> None:
-    """The second process: render each edition into `folder`, saying when each is done."""
-    # The building process reports what goes wrong, when it renders the edition itself.
+def _render_all(jobs: list[tuple[Edition, str]], folder: Path, done) -> None:
+    """The second process: render each job into `folder`, saying when each is done."""
+    # The building process reports what goes wrong, when it renders the part itself.
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
-    for index, edition in enumerate(editions):
+    for index, (edition, part) in enumerate(jobs):
         start = perf_counter()
         try:
-            rendered = render_edition(edition)
-            part = folder / f"{index}.part"
-            with part.open("wb") as file:
-                pickle.dump(rendered, file, protocol=pickle.HIGHEST_PROTOCOL)
-            part.replace(folder / f"{index}.pickle")
-        except Exception:  # the building process renders this edition itself, and says why
+            result = render_edition(edition, part)
+            partial = folder / f"{index}.part"
+            with partial.open("wb") as file:
+                pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(folder / f"{index}.pickle")
+        except Exception:  # the building process renders this part itself, and says why
             done.send((index, None))
             continue
-        del rendered
+        del result
         done.send((index, perf_counter() - start))
     done.close()
