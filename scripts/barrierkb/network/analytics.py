@@ -106,9 +106,7 @@ def brokers(G: nx.Graph) -> list[dict]:
     [('forum', 1.0, True), ('a', 0.0, False), ('c', 0.0, False)]
     """
     H = stakeholder_projection(G)
-    between = nx.betweenness_centrality(H, normalized=True)
-    degree = nx.degree_centrality(H) if len(H) > 1 else dict.fromkeys(H, 0.0)
-    cut = set(nx.articulation_points(H))
+    between, degree, cut = _centralities(H)
     rows = [
         {
             "id": id_of(G, n),
@@ -123,6 +121,31 @@ def brokers(G: nx.Graph) -> list[dict]:
     ]
     rows.sort(key=lambda r: (-r["betweenness"], -r["degree_centrality"], r["id"]))
     return rows
+
+
+#: The last graph shape `_centralities` was asked for, and its figures.
+_LAST_CENTRALITIES: dict[tuple, tuple[dict[str, float], dict[str, float], frozenset[str]]] = {}
+
+
+def _centralities(H: nx.Graph) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
+    """Betweenness, degree centrality and the articulation points of the simple graph `H`.
+
+    They depend on its nodes and each node's neighbours, in order (the order fixes the
+    sums', so the figures to the last bit), and the editions of one site share those:
+    their graphs differ only in labels. So betweenness, most of an analysis, is kept for
+    the last shape asked for. The dicts are shared between callers, who only read them.
+
+    >>> H = nx.Graph([("a", "hub"), ("hub", "c")])
+    >>> _centralities(H)[0]["hub"], _centralities(H.copy()) is _centralities(H)
+    (1.0, True)
+    """
+    shape = tuple((node, tuple(neighbours)) for node, neighbours in H.adj.items())
+    if shape not in _LAST_CENTRALITIES:
+        between = nx.betweenness_centrality(H, normalized=True)
+        degree = nx.degree_centrality(H) if len(H) > 1 else dict.fromkeys(H, 0.0)
+        _LAST_CENTRALITIES.clear()
+        _LAST_CENTRALITIES[shape] = (between, degree, frozenset(nx.articulation_points(H)))
+    return _LAST_CENTRALITIES[shape]
 
 
 def bridged_pair(H: nx.Graph, node: str) -> tuple[str, str] | None:

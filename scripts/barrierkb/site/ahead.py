@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import signal
 import tempfile
 import warnings
 from collections.abc import Callable
@@ -153,9 +154,11 @@ class RenderAhead:
 
 def _render_all(jobs: list[tuple[Edition, str]], folder: Path, done) -> None:
     """The second process: render each job into `folder`, saying when each is done."""
-    # The building process reports what goes wrong, when it renders the part itself.
+    # The building process reports what goes wrong, when it renders the part itself, and
+    # stops this one (`close`) when the build ends or is interrupted (Ctrl-C reaches both).
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for index, (edition, part) in enumerate(jobs):
         start = perf_counter()
         try:
