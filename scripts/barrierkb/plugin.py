@@ -68,9 +68,10 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        #: Seconds spent in each event handler of this plugin, over one build, and
-        #: (`ahead`) in the second process that rendered this edition's pages, if one did.
+        #: Seconds spent in each event handler of this plugin, over one build.
         self.seconds: Counter[str] = Counter()
+        #: Seconds the second process spent on this edition's files (0: it did none).
+        self.seconds_ahead = 0.0
         #: What `barrierkb site` renders in a second process, if it does.
         self.ahead: RenderAhead | None = None
 
@@ -122,9 +123,7 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
         self.generated: dict[str, str] = {}
         #: The unindexed parts of each generated page, held back from search.
         self.held_back: dict[str, list[str]] = {}
-        generated, ahead = rendered(self.state, self.edition, self.ahead)
-        if ahead:
-            self.seconds["ahead"] = ahead
+        generated, self.seconds_ahead = rendered(self.state, self.edition, self.ahead)
         for path, content in generated.items():
             if path.endswith(".md"):
                 self.generated[path] = ""
@@ -191,7 +190,6 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
     def on_post_build(self, config) -> None:
         """Say how much of the build was ours (`make bench` reads this line)."""
         reset_edition(self._edition)
-        ahead = self.seconds.pop("ahead", None)
         log.info(
             "barrierkb: %.2f s in this plugin (load and check %.2f s, render %.2f s, "
             "page events %.2f s)%s",
@@ -199,7 +197,9 @@ class BarrierKBPlugin(BasePlugin[BarrierKBConfig]):
             self.seconds["on_config"],
             self.seconds["on_files"],
             sum(v for k, v in self.seconds.items() if k.startswith(("on_page", "on_post"))),
-            "" if ahead is None else f"; rendered ahead in a second process: {ahead:.2f} s",
+            f"; rendered ahead in a second process: {self.seconds_ahead:.2f} s"
+            if self.seconds_ahead
+            else "",
         )
 
     def on_serve(self, server, config, builder):

@@ -34,7 +34,14 @@ from .reference import REFERENCE, reference_page
 from .source_pages import source_pages
 from .templating import SiteOptions
 
-__all__ = ["NetworkView", "SiteOptions", "render_downloads", "render_pages", "render_site"]
+__all__ = [
+    "NetworkView",
+    "SiteOptions",
+    "render_downloads",
+    "render_pages",
+    "render_site",
+    "site_files",
+]
 
 
 def render_site(
@@ -50,7 +57,13 @@ def render_site(
     the home organisation's strategy: only the internal audience gets them.
     """
     pages = render_pages(kb, options, network, history)
-    return dict(sorted({**pages, **render_downloads(kb, options, network, history)}.items()))
+    return site_files(pages, render_downloads(kb, options, network, history))
+
+
+def site_files(pages: dict[str, str], downloads: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The pages and the downloads as one site, by path: what `render_site` returns, for
+    halves rendered apart (`site.ahead`)."""
+    return dict(sorted({**pages, **downloads}.items()))
 
 
 def render_pages(

@@ -29,7 +29,7 @@ from pathlib import Path
 from time import perf_counter
 
 from ..records.i18n import reset_edition, set_edition
-from . import render_downloads, render_pages, render_site
+from . import render_downloads, render_pages, render_site, site_files
 from .prepare import SiteState, prepare
 
 #: Generated pages and files by path (what `render_site` returns).
@@ -77,7 +77,7 @@ def rendered(state: SiteState, edition: Edition, ahead: RenderAhead | None) -> t
                 render_downloads(*inputs),
                 0.0,
             )
-            return dict(sorted({**pages, **downloads}.items())), seconds
+            return site_files(pages, downloads), seconds
     return render_site(*inputs), 0.0
 
 
