@@ -21,7 +21,7 @@ other plugins handling our pages. "rest/bare" is that rest against the bare
 build: the ratio our build would have if our own code took no time.
 
 "own %" is what the build waits on barrierkb: where there is a second core,
-`barrierkb site` renders the first edition's downloads and the later editions
+`barrierkb site` renders the first edition's overview and the later editions
 in a second process while the build does its own work (`barrierkb.site.ahead`),
 and only taking them over counts. "ahead s" says how long that second process
 worked, beside the build.

@@ -17,8 +17,9 @@ import pytest
 from browser import BUILD_EPOCH, REPO, build_log
 from conftest import BARRIER_PATH
 
-from barrierkb.site import render_site
+from barrierkb.site import render_pages, render_site
 from barrierkb.site.ahead import Edition, RenderAhead, render_edition, rendered, second_core
+from barrierkb.site.network import NETWORK_PAGE
 from barrierkb.site.prepare import prepare
 
 
@@ -38,7 +39,7 @@ def test_editions_rendered_ahead_are_the_bytes_of_their_own_builds(site_dir, tmp
     if not second_core():
         pytest.skip("one core: every edition renders its own pages")
     log = build_log(site_dir).read_text(encoding="utf-8")
-    # The Swedish downloads, then the Danish and English editions whole.
+    # The Swedish overview, then the Danish and English editions whole.
     assert log.count("rendered ahead in a second process") == 3
     for lang in ("da", "en"):
         alone = tmp_path / lang
@@ -79,17 +80,28 @@ def test_the_second_process_hands_over_what_the_edition_renders_itself(kb_root):
     assert "barriers/funding-domestic-recipients.md" in handed
 
 
-def test_downloads_rendered_ahead_join_the_pages_rendered_here_as_render_site_gives_them(
+def test_overview_rendered_ahead_joins_the_pages_rendered_here_as_render_site_gives_them(
     kb_root,
 ):
     edition = edition_of(kb_root)
     state = prepare(kb_root)
     whole = render_site(state.kb, state.options, state.network, state.history)
-    with RenderAhead([(edition, "downloads")]) as ahead:
-        files, seconds = rendered(state, edition, ahead)
-        assert ahead.seconds == {0: seconds} and seconds > 0  # the downloads came from it
+    fresh = prepare(kb_root)
+    with RenderAhead([(edition, "overview")]) as ahead:
+        files, seconds = rendered(fresh, edition, ahead)
+        assert ahead.seconds == {0: seconds} and seconds > 0  # the overview came from it
     assert list(files) == list(whole)
     assert files == whole
+    assert NETWORK_PAGE in files and "data/granshinderbasen.json" in files
+    # The network page came ready-made: this process never ran the whole-graph analyses.
+    assert not {"brokers", "communities", "grid"} & set(vars(fresh.network))
+
+
+def test_record_pages_run_no_analysis_of_the_whole_graph(kb_root):
+    state = prepare(kb_root)
+    pages = render_pages(state.kb, state.options, state.network, state.history)
+    assert "stakeholders/malmo-stad.md" in pages and NETWORK_PAGE not in pages
+    assert set(vars(state.network)) == {"graph", "home", "strategy", "second_circle"}
 
 
 def test_records_changed_after_the_second_process_read_them_are_rendered_again(kb_root):
@@ -105,10 +117,10 @@ def test_records_changed_after_the_second_process_read_them_are_rendered_again(k
 def test_an_edition_the_second_process_cannot_render_is_left_to_the_build(kb_root):
     (kb_root / "barriers" / "trasig.yml").write_text("id: trasig\ntitle: [\n", encoding="utf-8")
     broken, other = edition_of(kb_root), edition_of(kb_root, "da")
-    with RenderAhead([(broken, "site"), (broken, "downloads")]) as ahead:
+    with RenderAhead([(broken, "site"), (broken, "overview")]) as ahead:
         assert ahead.take(other, ()) is None  # not given: nothing to wait for
         assert ahead.take(broken, ()) is None
-        assert ahead.take(broken, (), "downloads") is None
+        assert ahead.take(broken, (), "overview") is None
 
 
 def test_closing_stops_the_second_process_and_removes_its_files(kb_root):

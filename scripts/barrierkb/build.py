@@ -5,9 +5,9 @@ index), but one process builds them all, so the records are loaded and
 checked once (`site.prepare` keeps the last checked records while their
 files are unchanged) and what no language changes is computed once. Where
 there is a second core, a second process renders the first edition's
-downloads beside its pages, then the later editions while MkDocs builds the
-first (`site.ahead`). Running `mkdocs build` once per configuration gives
-the same bytes.
+overview (network page and downloads) beside its record pages, then the
+later editions while MkDocs builds the first (`site.ahead`). Running
+`mkdocs build` once per configuration gives the same bytes.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def _config(config_file: Path, site_dir: Path):
 
 def _render_ahead(project: Path, site_dir: Path) -> RenderAhead | contextlib.nullcontext[None]:
     """A second process, when there is a core for it, that renders the first edition's
-    downloads while that edition renders its pages, then the later editions whole."""
+    overview while that edition renders its record pages, then the later editions whole."""
     if len(EDITIONS) < 2 or not second_core():
         return contextlib.nullcontext()
     editions = []
@@ -97,4 +97,4 @@ def _render_ahead(project: Path, site_dir: Path) -> RenderAhead | contextlib.nul
         except PluginError:  # the edition's own build reports it
             return contextlib.nullcontext()
     first, *later = editions
-    return RenderAhead([(first, "downloads"), *((edition, "site") for edition in later)])
+    return RenderAhead([(first, "overview"), *((edition, "site") for edition in later)])

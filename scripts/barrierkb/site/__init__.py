@@ -2,7 +2,9 @@
 
 `render_site(kb, options, network)` returns `{path: content}` for every
 generated page (Markdown whose body is HTML) and download (text or bytes):
-`render_pages` and `render_downloads` together, which can run apart. The
+`render_pages` (the pages of the records and their lists) and
+`render_overview` (what shows the knowledge base whole: the network page,
+the downloads and the data page), which can run apart. The
 MkDocs plugin adds them to the build; `barrierkb export-md` writes them to a
 folder for another engine.
 """
@@ -37,7 +39,7 @@ from .templating import SiteOptions
 __all__ = [
     "NetworkView",
     "SiteOptions",
-    "render_downloads",
+    "render_overview",
     "render_pages",
     "render_site",
     "site_files",
@@ -57,7 +59,7 @@ def render_site(
     the home organisation's strategy: only the internal audience gets them.
     """
     pages = render_pages(kb, options, network, history)
-    return site_files(pages, render_downloads(kb, options, network, history))
+    return site_files(pages, render_overview(kb, options, network, history))
 
 
 def site_files(pages: dict[str, str], downloads: dict[str, str | bytes]) -> dict[str, str | bytes]:
@@ -72,7 +74,11 @@ def render_pages(
     network: NetworkView | None = None,
     history: dict | None = None,
 ) -> dict[str, str]:
-    """Every generated page but the data page (`render_downloads` makes it)."""
+    """The page of every record and every list of records (`render_overview` makes the rest).
+
+    Only the stakeholder pages read the network: its drawings around each
+    stakeholder, not its analyses of the whole graph.
+    """
     strategy = network if network and options.audience == "internal" else None
     files: dict[str, str] = {
         REGISTER: register_page(kb),
@@ -90,18 +96,17 @@ def render_pages(
     )
     files.update(annual_pages(kb))
     files.update(source_pages(kb))
-    if network:
-        files[NETWORK_PAGE] = network_page(kb, network, options)
     return files
 
 
-def render_downloads(
+def render_overview(
     kb: KnowledgeBase,
     options: SiteOptions,
     network: NetworkView | None = None,
     history: dict | None = None,
 ) -> dict[str, str | bytes]:
-    """Every download, as the bytes written, and the data page that lists them."""
+    """What shows the knowledge base whole: the network page (the graph drawn, and its
+    analyses), every download as the bytes written, and the data page that lists them."""
     cite_as_of = {b.id: cite_as(kb, b, options, history) for b in kb.barriers.values()}
     data = downloads(
         kb,
@@ -116,4 +121,7 @@ def render_downloads(
     written: dict[str, str | bytes] = {
         p: c.encode() if isinstance(c, str) else c for p, c in data.items()
     }
-    return {DATA_PAGE: data_page(written), **written}
+    overview: dict[str, str | bytes] = {DATA_PAGE: data_page(written), **written}
+    if network:
+        overview[NETWORK_PAGE] = network_page(kb, network, options)
+    return overview

@@ -3,8 +3,9 @@
 `barrierkb site` builds the editions one after another, and most of each
 build is MkDocs and Material working on one core. On a machine with a second
 core, a second process renders meanwhile what the builds will ask for: the
-first edition's downloads (while the build renders that edition's pages),
-then every page and file of the next editions. Each build takes its part
+first edition's overview (its network page and downloads, while the build
+renders that edition's record pages), then every page and file of the next
+editions. Each build takes its part
 ready-made (`rendered`).
 
 The same functions of the same inputs give the same bytes in either process.
@@ -29,13 +30,14 @@ from pathlib import Path
 from time import perf_counter
 
 from ..records.i18n import reset_edition, set_edition
-from . import render_downloads, render_pages, render_site, site_files
+from . import render_overview, render_pages, render_site, site_files
 from .prepare import SiteState, prepare
 
 #: Generated pages and files by path (what `render_site` returns).
 Files = dict[str, str | bytes]
-#: What the second process can render for an edition: all of it, or its downloads.
-PARTS: dict[str, Callable[..., Files]] = {"site": render_site, "downloads": render_downloads}
+#: What the second process can render for an edition: all of it, or its overview (the
+#: network page and the downloads, which read the whole graph).
+PARTS: dict[str, Callable[..., Files]] = {"site": render_site, "overview": render_overview}
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,13 @@ def rendered(state: SiteState, edition: Edition, ahead: RenderAhead | None) -> t
         whole = ahead.take(edition, state.version)
         if whole is not None:
             return whole
-        if (edition, "downloads") in ahead.jobs:
+        if (edition, "overview") in ahead.jobs:
             pages = render_pages(*inputs)
-            downloads, seconds = ahead.take(edition, state.version, "downloads") or (
-                render_downloads(*inputs),
+            overview, seconds = ahead.take(edition, state.version, "overview") or (
+                render_overview(*inputs),
                 0.0,
             )
-            return site_files(pages, downloads), seconds
+            return site_files(pages, overview), seconds
     return render_site(*inputs), 0.0
 
 

@@ -1,13 +1,14 @@
-"""What the network analyses say about the records, computed once per build.
+"""What the network analyses say about the records, each computed once, when first read.
 
-`prepare` fills a `NetworkView` from the graph; the page renderers only read
-it. Each field holds the plain data a `network` function returns (see their
-docstrings for the shape of each row).
+`prepare` makes a `NetworkView` of the graph; the page renderers only read
+it. Each property holds the plain data a `network` function returns (see
+their docstrings for the shape of each row).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -21,56 +22,81 @@ from ..network.routes import all_advocacy_routes
 
 @dataclass(frozen=True)
 class NetworkView:
-    """The stakeholder graph and every analysis the site shows of it."""
+    """The stakeholder graph and every analysis the site shows of it.
+
+    Each analysis runs the first time a page asks for it, and once: a process
+    that renders only some of the pages (`site.ahead`) pays only for theirs.
+    Exact betweenness alone grows with nodes times edges.
+    """
 
     graph: nx.MultiDiGraph
     #: The home organisation, when it is in the graph.
     home: str | None
-    #: Barrier id -> `routes.advocacy_routes` of the barrier from the home organisation.
-    routes: dict[str, list[dict]]
-    #: Barrier id -> `allies.allies` of the barrier.
-    allies: dict[str, list[dict]]
-    #: Stakeholder id -> the stakeholders two steps away (`analytics.ego_network` rows).
-    second_circle: dict[str, list[dict]]
-    #: `analytics.brokers`, the 25 who hold the network together most.
-    brokers: list[dict]
-    #: `allies.home_allies`, the 25 who share most with the home organisation.
-    home_allies: list[dict]
-    communities: list[list[str]]
-    #: `analytics.power_interest`, without the home organisation and its units.
-    grid: dict
-    #: `reach.reach` of the home organisation: who it reaches in one and two steps.
-    home_reach: dict
+    #: Whether the home organisation's strategy (routes, allies) is shown: internal builds.
+    strategy: bool = False
+
+    @cached_property
+    def _plan(self) -> str | None:
+        return self.home if self.strategy else None
+
+    @cached_property
+    def routes(self) -> dict[str, list[dict]]:
+        """Barrier id -> `routes.advocacy_routes` of the barrier from the home organisation."""
+        return all_advocacy_routes(self.graph, self._plan) if self._plan else {}
+
+    @cached_property
+    def allies(self) -> dict[str, list[dict]]:
+        """Barrier id -> `allies.allies` of the barrier."""
+        return all_allies(self.graph, self._plan) if self._plan else {}
+
+    @cached_property
+    def second_circle(self) -> dict[str, list[dict]]:
+        """Stakeholder id -> the stakeholders two steps away (`analytics.ego_network` rows)."""
+        second = {}
+        for _, data in self.graph.nodes(data=True):
+            if data.get("kind") == "stakeholder":
+                sid = data["record_id"]
+                ego = analytics.ego_network(self.graph, sid, radius=2, barriers=False)
+                second[sid] = [node for node in ego["nodes"] if node["distance"] == 2]
+        return second
+
+    @cached_property
+    def brokers(self) -> list[dict]:
+        """`analytics.brokers`, the 25 who hold the network together most."""
+        return analytics.brokers(self.graph)[:25]
+
+    @cached_property
+    def home_allies(self) -> list[dict]:
+        """`allies.home_allies`, the 25 who share most with the home organisation."""
+        return home_allies(self.graph, self._plan)[:25] if self._plan else []
+
+    @cached_property
+    def communities(self) -> list[list[str]]:
+        return analytics.communities(self.graph)
+
+    @cached_property
+    def grid(self) -> dict:
+        """`analytics.power_interest`, without the home organisation and its units."""
+        own = (
+            [
+                self.home,
+                *(id_of(self.graph, k) for k in units_of(self.graph, f"stakeholder:{self.home}")),
+            ]
+            if self.home
+            else []
+        )
+        return analytics.power_interest(self.graph, leave_out=own)
+
+    @cached_property
+    def home_reach(self) -> dict:
+        """`reach.reach` of the home organisation: who it reaches in one and two steps."""
+        return reach(self.graph, self.home) if self.home else {"one": [], "two": []}
 
 
 def network_view(graph: nx.MultiDiGraph, home: str, strategy: bool = True) -> NetworkView:
-    """Run every analysis the site shows, once.
+    """The analyses the site shows of `graph`, each run when first read.
 
     Routes and allies are the home organisation's strategy: only an internal
     build shows them, so a public one passes `strategy=False` and skips them.
     """
-    home_in = home if f"stakeholder:{home}" in graph else None
-    plan = home_in if strategy else None
-    own = (
-        [home, *(id_of(graph, k) for k in units_of(graph, f"stakeholder:{home}"))]
-        if home_in
-        else []
-    )
-    second = {}
-    for _, data in graph.nodes(data=True):
-        if data.get("kind") == "stakeholder":
-            sid = data["record_id"]
-            nodes = analytics.ego_network(graph, sid, radius=2, barriers=False)["nodes"]
-            second[sid] = [node for node in nodes if node["distance"] == 2]
-    return NetworkView(
-        graph=graph,
-        home=home_in,
-        routes=all_advocacy_routes(graph, plan) if plan else {},
-        allies=all_allies(graph, plan) if plan else {},
-        second_circle=second,
-        brokers=analytics.brokers(graph)[:25],
-        home_allies=home_allies(graph, plan)[:25] if plan else [],
-        communities=analytics.communities(graph),
-        grid=analytics.power_interest(graph, leave_out=own),
-        home_reach=reach(graph, home_in) if home_in else {"one": [], "two": []},
-    )
+    return NetworkView(graph, home if f"stakeholder:{home}" in graph else None, strategy)

@@ -246,6 +246,16 @@ def stakeholder_pages(
         for rel in s.relations:
             incoming[rel.target].append((s, rel))
     all_ties = stakes(kb)
+    # Each stakeholder's briefings and contributions, gathered in one pass over the
+    # records (in record order), not by a pass over all of them per stakeholder.
+    met: dict[str, list] = defaultdict(list)
+    for br in kb.briefings.values():
+        for who in dict.fromkeys((br.forum, *br.attendees)):
+            met[who].append(br)
+    contributed: dict[str, list[Barrier]] = defaultdict(list)
+    for b in kb.barriers.values():
+        for who in b.contributors:
+            contributed[who].append(b)
     pages = {}
     for s in kb.stakeholders.values():
         src = stakeholder_page(s.id)
@@ -262,10 +272,8 @@ def stakeholder_pages(
             by_role=dict(by_role),
             incoming=incoming.get(s.id, []),
             is_forum=s.type in vocab.FORUM_TYPES,
-            briefings=[
-                br for br in kb.briefings.values() if br.forum == s.id or s.id in br.attendees
-            ],
-            contributed=[b for b in kb.barriers.values() if s.id in b.contributors],
+            briefings=met.get(s.id, []),
+            contributed=contributed.get(s.id, []),
             promises=promised.get(s.id, []),
             today=today,
             **sections.get(s.id, {}),
