@@ -62,10 +62,10 @@ def render_site(
     return site_files(pages, render_overview(kb, options, network, history))
 
 
-def site_files(pages: dict[str, str], downloads: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """The pages and the downloads as one site, by path: what `render_site` returns, for
+def site_files(pages: dict[str, str], overview: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The pages and the overview as one site, by path: what `render_site` returns, for
     halves rendered apart (`site.ahead`)."""
-    return dict(sorted({**pages, **downloads}.items()))
+    return dict(sorted({**pages, **overview}.items()))
 
 
 def render_pages(
@@ -76,8 +76,9 @@ def render_pages(
 ) -> dict[str, str]:
     """The page of every record and every list of records (`render_overview` makes the rest).
 
-    Only the stakeholder pages read the network: its drawings around each
-    stakeholder, not its analyses of the whole graph.
+    These pages read the network only around one record: the drawing and the
+    second circle of a stakeholder and, in an internal build, a barrier's
+    routes and allies. The analyses of the whole graph are the overview's.
     """
     strategy = network if network and options.audience == "internal" else None
     files: dict[str, str] = {

@@ -5,8 +5,7 @@ build is MkDocs and Material working on one core. On a machine with a second
 core, a second process renders meanwhile what the builds will ask for: the
 first edition's overview (its network page and downloads, while the build
 renders that edition's record pages), then every page and file of the next
-editions. Each build takes its part
-ready-made (`rendered`).
+editions. Each build takes its part ready-made (`rendered`).
 
 The same functions of the same inputs give the same bytes in either process.
 Whenever the second process has nothing for a build (it failed, or a record

@@ -35,8 +35,9 @@ class NetworkView:
     #: Whether the home organisation's strategy (routes, allies) is shown: internal builds.
     strategy: bool = False
 
-    @cached_property
+    @property
     def _plan(self) -> str | None:
+        """The home organisation, when its strategy is shown."""
         return self.home if self.strategy else None
 
     @cached_property
@@ -72,19 +73,16 @@ class NetworkView:
 
     @cached_property
     def communities(self) -> list[list[str]]:
+        """`analytics.communities`: stakeholders more tied to each other than to the rest."""
         return analytics.communities(self.graph)
 
     @cached_property
     def grid(self) -> dict:
         """`analytics.power_interest`, without the home organisation and its units."""
-        own = (
-            [
-                self.home,
-                *(id_of(self.graph, k) for k in units_of(self.graph, f"stakeholder:{self.home}")),
-            ]
-            if self.home
-            else []
-        )
+        if not self.home:
+            return analytics.power_interest(self.graph, leave_out=[])
+        units = units_of(self.graph, f"stakeholder:{self.home}")
+        own = [self.home, *(id_of(self.graph, k) for k in units)]
         return analytics.power_interest(self.graph, leave_out=own)
 
     @cached_property
