@@ -17,13 +17,10 @@ N barriers over N/5 organisations, and "hub", copies of the shipped barriers
 that keep their real organisations (`hub.py`), where a few organisations
 carry hundreds of barriers.
 
-It also splits our time in two, from the line the plugin logs at the end of
-a build: the seconds spent in barrierkb's own code (loading, checking,
-rendering, page events) and the rest, which is MkDocs, Material and the
-other plugins handling our pages. "rest/bare" is that rest against the bare
-build: the ratio our build would have if our own code took no time.
-
-"own %" is what the build waits on barrierkb: where there is a second core,
+"own %" is the share of our build spent in barrierkb's own code (loading,
+checking, rendering, page events), from the line the plugin logs at the end
+of each edition; the rest is MkDocs, Material and the other plugins handling
+our pages. It is what the build waits on barrierkb: where there is a second core,
 `barrierkb site` renders the first edition's overview and the later editions
 in a second process while the build does its own work (`barrierkb.site.ahead`),
 and only taking them over counts. "ahead s" says how long that second process
