@@ -11,8 +11,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from barrierkb.network import paths
 from barrierkb.network.allies import all_allies, allies, home_allies
 from barrierkb.network.analytics import (
+    betweenness,
     brokers,
     communities,
     ego_network,
@@ -254,8 +256,10 @@ def _cost(G: nx.MultiDiGraph, home: str, path: tuple[str, ...]) -> tuple:
     return (len(path), 0, outside, len(path) - 1 - cooperation)
 
 
+@pytest.mark.parametrize("budget", [paths.DEAD_END_BUDGET, 0], ids=["usual", "dead-end-checks"])
 @pytest.mark.parametrize("seed", range(12))
-def test_routes_match_brute_force(seed):
+def test_routes_match_brute_force(seed, budget, monkeypatch):
+    monkeypatch.setattr(paths, "DEAD_END_BUDGET", budget)
     rng = random.Random(seed)
     names = [f"n{i}" for i in range(9)]
     pairs = [p for p in itertools.combinations(names, 2) if rng.random() < 0.3]
@@ -277,11 +281,36 @@ def test_routes_match_brute_force(seed):
         ]
 
 
+def test_route_to_the_only_neighbour_of_home_is_that_one_step():
+    # Every other path to the forum would pass it before reaching home: a search that
+    # did not see that would try each ordering of the 24 members behind it.
+    members = [f"m{i:02}" for i in range(24)]
+    G = graph(
+        ("malmo", "member_of", "forum"),
+        *((m, "member_of", "forum") for m in members),
+        *((a, "cooperates_with", b) for a, b in itertools.combinations(members, 2)),
+    )
+    assert [ids(r) for r in stakeholder_routes(G, "malmo", "forum", k=3)] == [["malmo", "forum"]]
+
+
+def test_more_equal_routes_than_shown_are_chosen_by_name_not_id():
+    # 20 forums of equal standing lead to the agency; ids run against the names.
+    forums = {f"f{i:02}": f"Forum {chr(ord('T') - i)}" for i in range(20)}
+    G = graph(
+        *(("malmo", "member_of", f) for f in forums),
+        *(("agency", "member_of", f) for f in forums),
+        labels=forums,
+    )
+    routes = stakeholder_routes(G, "malmo", "agency", k=3)
+    shown = [r["steps"][1]["label"] for r in routes]
+    assert len(routes) == 3 + paths.MAX_EQUALS
+    assert shown == sorted(forums.values())[: len(routes)]
+    assert {r["rank"] for r in routes} == {1}
+
+
 def test_router_streams_are_reused(oresund):
     router = Router(oresund, "stakeholder:malmo")
-    assert router.stream("stakeholder:malmo", "stakeholder:gov") is router.stream(
-        "stakeholder:malmo", "stakeholder:gov"
-    )
+    assert router.stream("stakeholder:gov") is router.stream("stakeholder:gov")
 
 
 def test_unknown_ids_raise(oresund):
@@ -648,3 +677,15 @@ def test_power_interest_grid_places_each_scored_stakeholder_in_its_quadrant(tmp_
     # the internal build's grid has the internal stakeholders too
     internal = power_interest(build_graph(kb, audience="internal"))
     assert ("secret", "manage_closely") in [(p["id"], p["quadrant"]) for p in internal["points"]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_betweenness_is_networkx_figure(seed):
+    rng = random.Random(seed)
+    n = rng.choice([0, 1, 2, 3, 12, 40])
+    H = nx.gnp_random_graph(n, rng.choice([0.05, 0.2, 0.6]), seed=seed)
+    H = nx.relabel_nodes(H, {i: f"stakeholder:s{i}" for i in H})
+    expected = nx.betweenness_centrality(H, normalized=True)
+    found = betweenness(H)
+    assert list(found) == list(expected)
+    assert found == pytest.approx(expected, abs=1e-12)

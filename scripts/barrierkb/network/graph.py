@@ -224,17 +224,17 @@ def build_graph(
 
 def node_kind(G: nx.Graph, n: str) -> str:
     """The kind of node `n`: ``stakeholder`` or ``barrier``."""
-    return G.nodes[n].get("kind") or split_key(n)[0]
+    return G._node[n].get("kind") or split_key(n)[0]
 
 
 def id_of(G: nx.Graph, n: str) -> str:
     """The plain record id of node `n`."""
-    return G.nodes[n].get("record_id") or split_key(n)[1]
+    return G._node[n].get("record_id") or split_key(n)[1]
 
 
 def label_of(G: nx.Graph, n: str) -> str:
     """The label of node `n`; its id when it has none."""
-    return G.nodes[n].get("label") or id_of(G, n)
+    return G._node[n].get("label") or id_of(G, n)
 
 
 def group_of(data: dict) -> str | None:
