@@ -25,7 +25,6 @@ from .graph import (
     id_of,
     label_of,
     node_kind,
-    split_key,
 )
 
 #: Power and interest scores from this value up count as high.
@@ -279,12 +278,11 @@ def ego_network(G: nx.Graph, stakeholder_id: str, radius: int = 1, barriers: boo
     keyed_rows = []
     for n, steps in distance.items():
         data = node_data[n]
-        kind, plain = split_key(n)
         row = {
             "key": n,
-            "kind": data.get("kind") or kind,
-            "id": data.get("record_id") or plain,
-            "label": data.get("label") or data.get("record_id") or plain,
+            "kind": node_kind(G, n),
+            "id": id_of(G, n),
+            "label": label_of(G, n),
             "distance": steps,
         }
         for attr in ("type", "level", "status"):

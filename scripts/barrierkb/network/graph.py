@@ -220,6 +220,8 @@ def build_graph(
 
 
 # -- reading nodes and edges ---------------------------------------------------------------
+# These read the raw node data (`G._node`, not the `G.nodes` view): every analysis calls
+# them for each node it touches.
 
 
 def node_kind(G: nx.Graph, n: str) -> str:
