@@ -293,6 +293,25 @@ def test_route_to_the_only_neighbour_of_home_is_that_one_step():
     assert [ids(r) for r in stakeholder_routes(G, "malmo", "forum", k=3)] == [["malmo", "forum"]]
 
 
+def test_a_forum_reached_only_through_the_target_is_not_searched():
+    # The barrier is raised in a forum that Malmö reaches only through the agency, past
+    # interlinked members: every path there passes the agency, so none can end with an
+    # inferred step to it. Reading them all would grow with every ordering of the members.
+    members = [f"c{i:02}" for i in range(6)]
+    G = graph(
+        ("malmo", "member_of", "agency"),
+        ("c00", "member_of", "agency"),
+        *((a, "cooperates_with", b) for a, b in itertools.combinations(members, 2)),
+        ("agency", "rule_owner", "b-x"),
+        ("b-x", "raised_at", "c05"),
+    )
+    [target] = advocacy_routes(G, "b-x", home="malmo")
+    assert [ids(r) for r in target["routes"]] == [["malmo", "agency"]]
+    router = Router(G, "stakeholder:malmo")
+    router.ranked("stakeholder:agency", ["stakeholder:c05"])
+    assert "stakeholder:c05" not in router._streams
+
+
 def test_more_equal_routes_than_shown_are_chosen_by_name_not_id():
     # 20 forums of equal standing lead to the agency; ids run against the names.
     forums = {f"f{i:02}": f"Forum {chr(ord('T') - i)}" for i in range(20)}

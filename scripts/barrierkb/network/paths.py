@@ -226,10 +226,13 @@ class Router:
             return [[Path(self.units[target], 0)]]
         last = self.weight(target, False, inferred=True)
         streams = [(self.stream(target), 0)]
+        # a forum whose every path from home passes the target adds nothing: skip reading them all
         streams += [
-            (self.stream(f), last) for f in sorted(set(forums)) if f != target and f in self.D
+            (self.stream(f), last)
+            for f in sorted(set(forums))
+            if f != target and f in self.D and target != self.home
+            if target not in self.gates.get(f, ())
         ]
-        tail = (self.name(target),), (target,)
         # (cost, names from the target back, stops from the target back, stream, index)
         heap: list[tuple[int, tuple[str, ...], tuple[str, ...], int, int]] = []
 
@@ -241,7 +244,7 @@ class Router:
                     heapq.heappush(heap, (path.cost, names, backwards, si, j))
                     return
                 if target not in path.nodes:
-                    names, backwards = tail[0] + names, tail[1] + backwards
+                    names, backwards = (self.name(target), *names), (target, *backwards)
                     heapq.heappush(heap, (path.cost + extra, names, backwards, si, j))
                     return
                 j += 1

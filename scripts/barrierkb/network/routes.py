@@ -68,8 +68,8 @@ def stakeholder_routes(G: nx.Graph, from_id: str, to_id: str, k: int = 3) -> lis
 
     Relations are walked both ways; `from_id` is the home organisation for
     the tie-breaks (its forums, its own units). Paths are simple (no stop
-    twice), best first: at least `k` when there are that many, and every
-    equal of the last one.
+    twice), best first: at least `k` when there are that many, and the last
+    one's equals, up to `paths.MAX_EQUALS` more.
 
     Parameters
     ----------
